@@ -1,0 +1,91 @@
+"""The command line: a thin layer over functions that return values."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Extract battery and EV facts from news articles.")
+
+DEFAULT_SCHEMA_DIR = Path("schemas")
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def read_article(source: str) -> str:
+    """The text of a file (UTF-8), or of standard input for "-"."""
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        name = "standard input"
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise fail(f"{source}: no such file")
+        data, name = path.read_bytes(), source
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise fail(f"{name}: not UTF-8 text (byte {error.start}: {error.reason})") from None
+
+
+@app.command()
+def extract(
+    sources: Annotated[list[str], typer.Argument(help="Article files (UTF-8 text), or - for standard input.")],
+    article_id: Annotated[str | None, typer.Option("--id", help="Article id (default: the file name stem).")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    model: Annotated[str | None, typer.Option(help='spaCy model name, or "blank" for rules only.')] = None,
+    indent: Annotated[int | None, typer.Option(help="Indent JSON (one article only).")] = None,
+) -> None:
+    """Print one ArticleRecord as JSON per article (one line each for several)."""
+    from pipeline.extraction import extract as run, parse_published
+    from pipeline.nlp import ModelNotFound
+
+    if article_id and len(sources) > 1:
+        raise fail("--id names one article; give one file", code=2)
+    try:
+        day = parse_published(published)
+    except ValueError as error:
+        raise fail(str(error), code=2) from None
+    texts = [(source, read_article(source)) for source in sources]
+    for source, text in texts:
+        name = article_id or ("stdin" if source == "-" else Path(source).stem)
+        try:
+            record = run(text, article_id=name, published=day, model=model)
+        except ModelNotFound as error:
+            raise fail(str(error), code=2) from None
+        typer.echo(record.model_dump_json(indent=indent if len(texts) == 1 else None))
+
+
+@app.command()
+def schemas(
+    directory: Annotated[Path, typer.Option("--dir", help="Where the schema files live.")] = DEFAULT_SCHEMA_DIR,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 when a file is stale instead of writing.")] = False,
+) -> None:
+    """Write the JSON Schemas of the records and of the gold format."""
+    from pipeline.schemas import stale_schemas, write_schemas
+
+    if check:
+        stale = stale_schemas(directory)
+        if stale:
+            raise fail(f"stale schemas in {directory}: {', '.join(stale)}; run `python -m pipeline schemas`")
+        typer.echo(f"schemas in {directory} are up to date")
+        return
+    for path in write_schemas(directory):
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+def version() -> None:
+    """Print the pipeline, schema and model versions."""
+    from pipeline.nlp import model_name
+    from pipeline.records import SCHEMA_VERSION
+
+    typer.echo(f"battery-extract {__version__}, schema {SCHEMA_VERSION}, model {model_name()}")

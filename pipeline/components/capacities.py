@@ -1,0 +1,52 @@
+"""Finds capacities (charge and energy) and marks annual rates."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.spans import longest_first, to_span
+from pipeline.normalize.capacities import (
+    capacity_regex,
+    is_range_qualifier_valid,
+    rate_after_regex,
+    rate_before_regex,
+)
+from pipeline.resources import table
+
+
+class CapacityFinder:
+    def __init__(self, span_key: str) -> None:
+        self.span_key = span_key
+        self.regex = capacity_regex()
+        self.rate_after = rate_after_regex()
+        self.rate_before = rate_before_regex()
+        self.before_window = int(table("units.toml")["rates"]["before_window"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match in self.regex.finditer(doc.text):
+            start = match.start()
+            if not is_range_qualifier_valid(match["qualifier"], match["high"] is not None):
+                start = match.start("low")
+            span = to_span(doc, start, match.end(), "CAPACITY")
+            if span is not None:
+                span._.rate = self._rate(doc, span)
+                spans.append(span)
+        doc.spans[self.span_key] = longest_first(spans)
+        return doc
+
+    def _rate(self, doc: Doc, span) -> str | None:
+        if self.rate_after.match(doc.text, span.end_char):
+            return "year"
+        window = doc[max(span.sent.start, span.start - self.before_window) : span.start]
+        return "year" if self.rate_before.search(window.text) else None
+
+
+@Language.factory(
+    "capacity_finder",
+    assigns=["doc.spans"],
+    default_config={"span_key": "capacities"},
+)
+def make_capacity_finder(nlp: Language, name: str, span_key: str) -> CapacityFinder:
+    return CapacityFinder(span_key)

@@ -1,0 +1,47 @@
+"""Finds amounts of money and links a bracketed converted equivalent to the amount it translates."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.spans import longest_first, to_span
+from pipeline.normalize.money import money_regexes
+from pipeline.normalize.numerals import is_article_form
+
+# Between an amount and its converted equivalent: "2.5 billion yuan (US$352 million)",
+# "€1.1 billion, or $1.2 billion," "5 billion yuan, about $700 million".
+EQUIVALENT_GAP = re.compile(r"\s*(?:\(|\[|,\s*or\s+|,\s*(?=about|around|roughly|approximately|some|nearly))\s*")
+
+
+class MoneyFinder:
+    def __init__(self, span_key: str) -> None:
+        self.span_key = span_key
+        self.regexes = money_regexes()
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for regex in self.regexes:
+            for match in regex.finditer(doc.text):
+                span = to_span(doc, match.start(), match.end(), "MONEY")
+                if span is not None and self._is_amount(match):
+                    spans.append(span)
+        spans = longest_first(spans)
+        for previous, span in zip(spans, spans[1:]):
+            if EQUIVALENT_GAP.fullmatch(doc.text, previous.end_char, span.start_char):
+                span._.equivalent_of = previous.start_char
+        doc.spans[self.span_key] = spans
+        return doc
+
+    @staticmethod
+    def _is_amount(match: re.Match[str]) -> bool:
+        """"a"/"an"/"half a" are numbers only with a scale word ("half a billion dollars")."""
+        return not is_article_form(match["low"])
+
+
+@Language.factory("money_finder", assigns=["doc.spans"], default_config={"span_key": "money"})
+def make_money_finder(nlp: Language, name: str, span_key: str) -> MoneyFinder:
+    return MoneyFinder(span_key)
+

@@ -1,0 +1,99 @@
+"""Group organization mentions: gazetteer entries, short forms ("SAIC" of "SAIC Motor Corp"),
+introduced abbreviations ("… Co. Ltd. (CATL)") and initials ("CICC"); then find the other
+places where a grouped name is written, and label every mention with the canonical name."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.normalize.orgnames import is_acronym_of, is_rejected, is_short_form, name_key, short_forms
+from pipeline.resources import jsonl
+
+
+def _gazetteer_keys() -> dict[str, str]:
+    return _alias_index()
+
+
+_ALIASES: dict[str, str] = {}
+
+
+def _alias_index() -> dict[str, str]:
+    if not _ALIASES:
+        for entry in jsonl("organizations.jsonl"):
+            for name in (entry["name"], *entry.get("aliases", ())):
+                _ALIASES.setdefault(name_key(name), entry["id"])
+    return _ALIASES
+
+
+class _Groups:
+    """Union-find over mention keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _key(span: Span) -> str:
+    return span.kb_id_ or _alias_index().get(name_key(span.text)) or name_key(span.text)
+
+
+def _abbreviation_after(doc: Doc, span: Span) -> Span | None:
+    """"Contemporary Amperex Technology Co. Ltd. (CATL)" -> the span "CATL"."""
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+        candidate = doc[span.end + 1 : span.end + 2]
+        if candidate.text[:1].isupper() and len(candidate.text) >= 2 and not is_rejected(candidate.text):
+            return Span(doc, candidate.start, candidate.end, label="ORG")
+    return None
+
+
+def _link(groups: _Groups, spans: list[Span]) -> None:
+    words = {_key(s): [t.text for t in s] for s in spans}
+    for short_key, short in words.items():
+        for full_key, full in words.items():
+            if short_key != full_key and (is_short_form(short, full) or (len(short) == 1 and is_acronym_of(short[0], full))):
+                groups.union(short_key, full_key)
+
+
+def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Other places where a known name or an acronym short form is written."""
+    surfaces = {tuple(t.text for t in s) for s in spans}
+    for span in spans:
+        surfaces.update(tuple(f) for f in short_forms([t.text for t in span]) if len(f) == 1 and f[0].isupper())
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for length in sorted({len(s) for s in surfaces}, reverse=True):
+        for start in range(len(doc) - length + 1):
+            window = tuple(t.text for t in doc[start : start + length])
+            if window in surfaces and not taken.intersection(range(start, start + length)) and not is_rejected(" ".join(window)):
+                found.append(Span(doc, start, start + length, label="ORG"))
+                taken.update(range(start, start + length))
+    return found
+
+
+def group_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Every mention, labelled with its organization's canonical name in ``kb_id_``."""
+    abbreviations = [a for a in (_abbreviation_after(doc, s) for s in spans) if a is not None]
+    groups = _Groups()
+    for span, abbreviation in ((s, _abbreviation_after(doc, s)) for s in spans):
+        if abbreviation is not None:
+            groups.union(name_key(abbreviation.text), _key(span))
+    known = {(s.start, s.end) for s in spans}
+    spans = sorted([*spans, *(a for a in abbreviations if (a.start, a.end) not in known)], key=lambda s: s.start)
+    spans = sorted([*spans, *_rescan(doc, spans)], key=lambda s: s.start)
+    _link(groups, spans)
+    members: dict[str, list[Span]] = {}
+    for span in spans:
+        members.setdefault(groups.find(_key(span)), []).append(span)
+    labelled = []
+    for mentions in members.values():
+        canonical = max(mentions, key=lambda s: (len(s.text), -s.start)).text
+        labelled += [Span(doc, s.start, s.end, label="ORG", kb_id=canonical) for s in mentions]
+    return sorted(labelled, key=lambda s: s.start)

@@ -1,0 +1,83 @@
+"""Finds organizations: NER ORG spans, name-shape rules and a gazetteer, cleaned and grouped so
+that each organization has one canonical name (``span.kb_id_``) over all its mentions."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from pipeline.components.org_cleaning import clean_span
+from pipeline.components.org_grouping import group_mentions
+from pipeline.components.spans import longest_first
+from pipeline.resources import jsonl, thaw
+
+GAZETTEER_FILE = "organizations.jsonl"
+PATTERN_FILE = "org_patterns.jsonl"
+DASHES = {"--", "—", "–", "-"}
+
+
+def build_gazetteer(nlp: Language) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for entry in jsonl(GAZETTEER_FILE):
+        names = [entry["name"], *entry.get("aliases", ())]
+        matcher.add(entry["id"], [nlp.make_doc(name) for name in names])
+    return matcher
+
+
+def build_patterns(nlp: Language) -> Matcher:
+    matcher = Matcher(nlp.vocab, validate=True)
+    for rule in jsonl(PATTERN_FILE):
+        matcher.add(rule["id"], [thaw(rule["pattern"])], greedy="LONGEST")
+    return matcher
+
+
+class OrganizationFinder:
+    def __init__(self, nlp: Language, span_key: str, use_ner: bool) -> None:
+        self.span_key = span_key
+        self.use_ner = use_ner
+        self.gazetteer = build_gazetteer(nlp)
+        self.patterns = build_patterns(nlp)
+        self.wire_credit = nlp.vocab.strings["wire-credit"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = [*self._gazetteer_spans(doc), *self._pattern_spans(doc), *self._ner_spans(doc)]
+        cleaned = [span for span in (clean_span(c) for c in candidates) if span is not None]
+        doc.spans[self.span_key] = group_mentions(doc, longest_first(cleaned))
+        return doc
+
+    def _gazetteer_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for match_id, start, end in self.gazetteer(doc):
+            spans.append(Span(doc, start, end, label="ORG", kb_id=match_id))
+        return spans
+
+    def _pattern_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for match_id, start, end in self.patterns(doc):
+            if match_id == self.wire_credit:
+                if not self._is_wire_credit(doc, start, end):
+                    continue
+                start, end = start + 1, end - 1
+            spans.append(Span(doc, start, end, label="ORG"))
+        return spans
+
+    @staticmethod
+    def _is_wire_credit(doc: Doc, start: int, end: int) -> bool:
+        """A bracketed credit after a dateline ("SEOUL, May 3 (Yonhap) --") or ending the text."""
+        after = [t for t in doc[end:] if not t.is_space]
+        return (bool(after) and after[0].text in DASHES) or all(t.is_punct for t in after)
+
+    def _ner_spans(self, doc: Doc) -> list[Span]:
+        if not self.use_ner or not doc.has_annotation("ENT_IOB"):
+            return []
+        return [ent for ent in doc.ents if ent.label_ == "ORG"]
+
+
+@Language.factory(
+    "organization_finder",
+    assigns=["doc.spans"],
+    default_config={"span_key": "organizations", "use_ner": True},
+)
+def make_organization_finder(nlp: Language, name: str, span_key: str, use_ner: bool) -> OrganizationFinder:
+    return OrganizationFinder(nlp, span_key, use_ner)

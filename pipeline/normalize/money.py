@@ -1,0 +1,115 @@
+"""Money expressions: "2.5 billion yuan", "US$352 million", "€500m", "Rs 4,500 crore",
+"$1 billion to $1.5 billion", "half a billion dollars", "about $2 billion"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from pipeline.normalize.numerals import (
+    is_article_form,
+    normalize_qualifier,
+    number_pattern,
+    parse_number,
+    qualifier_pattern,
+    scale_factor,
+    scale_pattern,
+)
+from pipeline.resources import table
+
+YEN_SIGN = "¥"
+SEPARATOR = r"\s*(?:-|–|—|(?i:to|and))\s*"
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal | None
+    min: Decimal | None
+    max: Decimal | None
+    currency: str
+    qualifier: str | None
+
+
+def _alternation(options: list[str]) -> str:
+    return "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(set(options), key=len, reverse=True))
+
+
+@cache
+def _currencies() -> dict[str, dict[str, str]]:
+    data = table("currencies.toml")
+    codes = {code: data["code_aliases"].get(code, code) for code in data["codes"]}
+    suffix = {" ".join(word.lower().split()): iso for word, iso in data["suffix"].items()}
+    return {"prefix": {**codes, **data["prefix"]}, "suffix": {**suffix, **{c.lower(): iso for c, iso in codes.items()}}}
+
+
+@cache
+def money_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two shapes: currency before the number ("US$352 million") and after it ("2.5 billion yuan")."""
+    number, scale = number_pattern(with_articles=True), scale_pattern()
+    glued = "|".join(table("numerals.toml")["case_sensitive_scales"]["glued_only"])
+    prefix = _alternation(list(_currencies()["prefix"]))
+    suffix = _alternation(list(_currencies()["suffix"]))
+    amount = rf"(?:{number})(?:\s*(?:{scale})|(?:{glued})(?![\w]))?"
+    qualifier = rf"(?:(?P<qualifier>{qualifier_pattern()})\s+)?"
+    before = re.compile(
+        rf"(?<![\w.,$€£¥₹])(?<![A-Za-z]\$){qualifier}(?P<currency>{prefix})\s?(?P<low>{amount})"
+        rf"(?:{SEPARATOR}(?:{prefix})?\s?(?P<high>{amount}))?(?![\w])"
+    )
+    after = re.compile(
+        rf"(?<![\w.,$€£¥₹]){qualifier}(?P<low>{amount})(?:{SEPARATOR}(?P<high>{amount}))?"
+        rf"\s*(?P<currency>(?i:{suffix}))(?![\w])"
+    )
+    return before, after
+
+
+def _amount_parts(text: str) -> tuple[Decimal, str | None]:
+    """"2.5 billion" -> (2.5, "billion"); "500m" -> (500, "m"); "half a billion" -> (0.5, "billion")."""
+    scale_words = sorted((re.escape(w) for w in table("numerals.toml")["scales"]), key=len, reverse=True)
+    match = re.fullmatch(rf"(?P<number>.+?)\s*(?P<scale>(?i:{'|'.join(scale_words)}))?", text.strip())
+    if match is None or not match["number"]:
+        raise ValueError(f"not an amount: {text!r}")
+    if is_article_form(match["number"]) and not match["scale"]:
+        raise ValueError(f"an article is a number only before a scale word: {text!r}")
+    return parse_number(match["number"]), match["scale"]
+
+
+def currency_code(surface: str, yen_sign: str = "JPY") -> str:
+    """ISO 4217 code of a currency surface; "¥" becomes ``yen_sign`` (CNY or JPY by context)."""
+    currencies = _currencies()
+    code = currencies["prefix"].get(surface) or currencies["suffix"].get(" ".join(surface.lower().split()))
+    if code is None:
+        raise ValueError(f"unknown currency: {surface!r}")
+    return yen_sign if code == YEN_SIGN else code
+
+
+def yen_sign_currency(article: str) -> str:
+    """CNY when the article speaks more of China than of Japan, else JPY."""
+    cues = table("currencies.toml")["yen_sign"]
+    counts = {code: sum(len(re.findall(rf"\b{re.escape(w)}\b", article)) for w in words) for code, words in cues.items()}
+    return "CNY" if counts["CNY"] > counts["JPY"] else "JPY"
+
+
+def match_money(text: str) -> re.Match[str] | None:
+    """The full match of one money expression, in either shape."""
+    for regex in money_regexes():
+        match = regex.fullmatch(text)
+        if match:
+            return match
+    return None
+
+
+def parse_money(text: str, yen_sign: str = "JPY") -> Money:
+    """Exact amount and currency, e.g. ``parse_money("$1.2bn").amount == Decimal("1200000000")``."""
+    match = match_money(text)
+    if match is None:
+        raise ValueError(f"not an amount of money: {text!r}")
+    currency = currency_code(match["currency"], yen_sign)
+    qualifier = normalize_qualifier(match["qualifier"])
+    low, low_scale = _amount_parts(match["low"])
+    if match["high"] is None:
+        return Money(low * scale_factor(low_scale), None, None, currency, qualifier)
+    high, high_scale = _amount_parts(match["high"])
+    low_scale = low_scale or high_scale
+    return Money(None, low * scale_factor(low_scale), high * scale_factor(high_scale), currency, qualifier)

@@ -1,0 +1,61 @@
+"""Organization names as strings: keys for grouping, short forms, acronyms, rejection."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.resources import table
+
+
+def name_key(name: str) -> str:
+    """Case- and punctuation-insensitive key: "China International Capital Corp." ~ "… Corp"."""
+    return " ".join(re.sub(r"[.,’']", " ", name).replace("-", " - ").lower().split())
+
+
+@cache
+def _suffixes() -> tuple[tuple[str, ...], ...]:
+    """Legal and group suffixes as token tuples, longest first."""
+    words = (tuple(s.replace("-", " - ").split()) for s in table("organizations.toml")["short_forms"]["suffixes"])
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def short_forms(tokens: list[str]) -> list[list[str]]:
+    """The name without its trailing suffixes, step by step: SAIC Motor Corp -> SAIC Motor, SAIC."""
+    forms, rest = [], list(tokens)
+    while True:
+        for suffix in _suffixes():
+            if len(rest) > len(suffix) and tuple(rest[-len(suffix) :]) == suffix:
+                rest = rest[: -len(suffix)]
+                forms.append(list(rest))
+                break
+        else:
+            return forms
+
+
+def is_short_form(short: list[str], full: list[str]) -> bool:
+    return short in short_forms(full)
+
+
+def initials(tokens: list[str]) -> str:
+    """"China International Capital Corp." -> "CICC" (connectors and punctuation skipped)."""
+    connectors = set(table("organizations.toml")["clean"]["connectors"])
+    return "".join(t[0] for t in tokens if t not in connectors and t[:1].isalpha() and t[0].isupper())
+
+
+def is_acronym_of(acronym: str, tokens: list[str]) -> bool:
+    """True when ``acronym`` spells the initials of the name (at least two letters)."""
+    return len(acronym) >= 2 and acronym.isupper() and acronym == initials(tokens)
+
+
+@cache
+def _reject() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    data = table("organizations.toml")
+    names = frozenset(data["reject"]["names"]) | frozenset(data["places"]["names"])
+    return names, tuple(re.compile(p) for p in data["reject"]["patterns"])
+
+
+def is_rejected(name: str) -> bool:
+    """Not an organization: a place, an acronym of the trade, a product or plant name."""
+    names, patterns = _reject()
+    return name in names or any(p.search(name) for p in patterns) or not re.search(r"[A-Z]", name)

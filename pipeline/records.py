@@ -1,0 +1,144 @@
+"""The output contract: pydantic models, the single source of the JSON Schemas in ``schemas/``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import cache
+from typing import Annotated, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+
+from pipeline.resources import table
+
+SCHEMA_VERSION = "1.0.0"
+
+CapacityUnit = Literal["mAh", "Ah", "kAh", "Wh", "kWh", "MWh", "GWh", "TWh"]
+
+
+def _decimal_to_json(value: Decimal) -> int | float:
+    """Amounts are JSON numbers: exact integers, or floats where the amount has a fraction."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Amount = Annotated[
+    Decimal,
+    PlainSerializer(_decimal_to_json, return_type=int | float, when_used="json"),
+    Field(description="An exact amount in units of the currency (2.5 billion -> 2500000000)."),
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Located(Record):
+    text: str = Field(description="The text of the record, exactly article[start:end].")
+    start: int = Field(ge=0, description="Character offset of the first character (inclusive).")
+    end: int = Field(ge=0, description="Character offset after the last character (exclusive).")
+    sentence: str | None = Field(default=None, description="The sentence the record was found in.")
+
+    @model_validator(mode="after")
+    def _span_is_ordered(self) -> Self:
+        if self.end - self.start != len(self.text):
+            raise ValueError(f"offsets {self.start}:{self.end} do not fit text {self.text!r}")
+        return self
+
+
+def _check_range(value: object, low: object, high: object) -> None:
+    if (value is None) == (low is None and high is None):
+        raise ValueError("a record holds either a value or a min/max range")
+    if (low is None) != (high is None):
+        raise ValueError("a range needs both min and max")
+    if low is not None and high is not None and low > high:  # type: ignore[operator]
+        raise ValueError(f"min {low} is greater than max {high}")
+
+
+class Mention(Located):
+    """One place where an organization is named."""
+
+
+class Organization(Record):
+    name: str = Field(description="Canonical name: the fullest name the article uses.")
+    mentions: list[Mention] = Field(min_length=1, description="Every mention, in text order.")
+
+
+class CapacityCore(Located):
+    """A capacity as annotated: the value as written."""
+
+    value: float | None = Field(description="The value in `unit`, for a single value.")
+    min: float | None = Field(description="Lower bound in `unit`, for a range.")
+    max: float | None = Field(description="Upper bound in `unit`, for a range.")
+    unit: CapacityUnit = Field(description="Canonical symbol of the unit as written.")
+    kind: Literal["charge", "energy"] = Field(description="Electric charge (Ah) or energy (Wh).")
+    qualifier: str | None = Field(description='Qualifier as written, lower-cased ("above", "up to").')
+    rate: Literal["year"] | None = Field(description='"year" for an annual figure ("40 GWh a year").')
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> Self:
+        _check_range(self.value, self.min, self.max)
+        if (self.unit in {"mAh", "Ah", "kAh"}) != (self.kind == "charge"):
+            raise ValueError(f"unit {self.unit} is not a unit of {self.kind}")
+        return self
+
+
+class Capacity(CapacityCore):
+    """A capacity as extracted: the value as written and converted to the kind's base unit."""
+
+    normalized_value: float | None = Field(description="`value` in the base unit of the kind.")
+    normalized_min: float | None = Field(description="`min` in the base unit of the kind.")
+    normalized_max: float | None = Field(description="`max` in the base unit of the kind.")
+    normalized_unit: Literal["Ah", "Wh"] = Field(description="Base unit: Ah for charge, Wh for energy.")
+
+
+class Money(Located):
+    amount: Amount | None = Field(description="The amount, for a single value.")
+    min: Amount | None = Field(description="Lower bound, for a range.")
+    max: Amount | None = Field(description="Upper bound, for a range.")
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code.")
+    qualifier: str | None = Field(description='Qualifier as written, lower-cased ("about").')
+    equivalent_of: int | None = Field(
+        default=None, description="`start` of the amount this one converts, for a bracketed equivalent."
+    )
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> Self:
+        _check_range(self.amount, self.min, self.max)
+        if self.currency not in iso_currencies():
+            raise ValueError(f"{self.currency} is not an ISO 4217 code this pipeline knows")
+        return self
+
+
+class TargetYear(Located):
+    year: int | None = Field(description="The year, or the first year of a range; null if unresolved.")
+    end_year: int | None = Field(description="The last year of a range.")
+    qualifier: str | None = Field(description='Qualifier as written, lower-cased ("by", "as early as").')
+    relative: bool = Field(description='True for expressions like "next year" that need the publication date.')
+
+    @model_validator(mode="after")
+    def _plausible(self) -> Self:
+        low, high = table("years.toml")["range"]["plausible"]
+        for year in (self.year, self.end_year):
+            if year is not None and not low <= year <= high:
+                raise ValueError(f"{year} is not a plausible year")
+        if self.end_year is not None and (self.year is None or self.end_year < self.year):
+            raise ValueError("end_year needs a year no later than it")
+        if self.year is None and not self.relative:
+            raise ValueError("only a relative expression may have no year")
+        return self
+
+
+class ArticleRecord(Record):
+    schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this record schema.")
+    article_id: str = Field(min_length=1, description="The article's identifier.")
+    published: dt.date | None = Field(default=None, description="Publication date, if known.")
+    organizations: list[Organization] = Field(default_factory=list, description="One per organization.")
+    capacities: list[Capacity] = Field(default_factory=list, description="Capacities in text order.")
+    money: list[Money] = Field(default_factory=list, description="Money amounts in text order.")
+    target_years: list[TargetYear] = Field(default_factory=list, description="Target years in text order.")
+
+
+@cache
+def iso_currencies() -> frozenset[str]:
+    data = table("currencies.toml")
+    return frozenset(data["codes"]) - frozenset(data["code_aliases"])

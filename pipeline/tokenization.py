@@ -1,0 +1,43 @@
+"""Tokenizer rules so that numbers, units and currency signs written together become tokens of
+their own ("314Ah" -> "314" "Ah", "RMB10bn" -> "RMB" "10" "bn", "20–40" -> "20" "–" "40") and
+every rule match lines up with token boundaries."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_suffix_regex
+
+from pipeline.resources import table
+
+
+@cache
+def extra_infixes() -> tuple[str, ...]:
+    units = table("units.toml")["units"].values()
+    symbols = {s for entry in units for s in entry["symbols"] if " " not in s}
+    scales = set(table("numerals.toml")["scales"]) | set(table("numerals.toml")["case_sensitive_scales"]["glued_only"])
+    glued = "|".join(re.escape(s) for s in sorted(symbols | {s for s in scales if " " not in s}, key=len, reverse=True))
+    codes = sorted(set(table("currencies.toml")["codes"]) | {"FY", "Rs", "Rs."}, key=len)
+    by_width: dict[int, list[str]] = {}
+    for code in codes:
+        by_width.setdefault(len(code), []).append(re.escape(code))
+    prefixes = tuple(rf"(?<=^(?:{'|'.join(group)}))(?=\d)" for group in by_width.values())
+    return (
+        rf"(?<=\d)(?=(?:{glued})(?:\+)?$)",  # 314Ah, 5,000mAh, 1.2bn, 600Ah+
+        r"(?<=\d)[–—](?=\d)",  # 20–40
+        r"(?<=\d)-(?=[A-Za-z])",  # 10-gigawatt-hour, 5-MWh
+        r"(?<=[A-Za-z])-(?=\d)",  # mid-2027, end-2026
+        r"(?<=\w)\.(?=\()",  # "2030.(SD-Agencies)"
+        r"(?<=[.\w])\((?=\w)",
+        *prefixes,  # RMB10bn, FY2028
+    )
+
+
+def customize_tokenizer(nlp: Language) -> None:
+    """Add the rules above to ``nlp``'s tokenizer (in place)."""
+    infixes = list(nlp.Defaults.infixes or []) + list(extra_infixes())
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = list(nlp.Defaults.suffixes or []) + [r"(?<=[A-Za-z])\+"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
