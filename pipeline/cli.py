@@ -89,3 +89,33 @@ def version() -> None:
     from pipeline.records import SCHEMA_VERSION
 
     typer.echo(f"battery-extract {__version__}, schema {SCHEMA_VERSION}, model {model_name()}")
+
+
+@app.command()
+def evaluate(
+    corpus: Annotated[Path, typer.Argument(help="Folder of *.txt articles with *.gold.json gold.")] = Path("corpus"),
+    model: Annotated[str | None, typer.Option(help='spaCy model name, or "blank" for rules only.')] = None,
+    json_file: Annotated[Path | None, typer.Option("--json", help="Write the scores as JSON here.")] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="List every miss and spurious record.")] = False,
+    lenient: Annotated[bool, typer.Option("--lenient", help="List errors of lenient mode (with --errors).")] = False,
+    html_file: Annotated[Path | None, typer.Option("--html", help="Write an HTML report here.")] = None,
+) -> None:
+    """Score the pipeline against gold: TP/FP/FN, precision, recall and F1, strict and lenient."""
+    import json
+
+    from pipeline.evaluate import evaluate as run, format_errors, format_table
+
+    try:
+        report = run(corpus, model=model)
+    except (FileNotFoundError, ValueError) as error:
+        raise fail(str(error), code=2) from None
+    typer.echo(format_table(report))
+    if errors:
+        typer.echo("")
+        typer.echo(format_errors(report, "lenient" if lenient else "strict"))
+    if json_file:
+        json_file.write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf-8")
+    if html_file:
+        from pipeline.report_html import render_report
+
+        html_file.write_text(render_report(report), encoding="utf-8")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.language import Language
@@ -27,6 +30,30 @@ def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
     doc = nlp.make_doc(text)
     doc._.published = published
     return doc
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article to extract: its id, text and (optional) publication date."""
+
+    article_id: str
+    text: str
+    published: date | None = None
+
+
+def process(articles: Iterable[Article], model: str | None = None, batch_size: int = 32) -> Iterator[tuple[Doc, ArticleRecord]]:
+    """Run the pipeline over many articles with ``nlp.pipe``: (Doc, record) pairs in input order."""
+    nlp = load_pipeline(model)
+    pending: deque[Article] = deque()
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            pending.append(article)
+            yield make_doc(nlp, article.text, article.published)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        article = pending.popleft()
+        yield doc, build_record(doc, article.article_id, article.published)
 
 
 def extract(

@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from spacy.language import Language
-from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from pipeline.resources import table
 
@@ -29,6 +29,7 @@ def extra_infixes() -> tuple[str, ...]:
         r"(?<=\d)[–—](?=\d)",  # 20–40
         r"(?<=\d)-(?=[A-Za-z])",  # 10-gigawatt-hour, 5-MWh
         r"(?<=[A-Za-z])-(?=\d)",  # mid-2027, end-2026
+        r"(?<=[A-Za-z0-9])/(?=[A-Za-z0-9])",  # 500MW/2,000MWh
         r"(?<=\w)\.(?=\()",  # "2030.(SD-Agencies)"
         r"(?<=[.\w])\((?=\w)",
         *prefixes,  # RMB10bn, FY2028
@@ -39,5 +40,11 @@ def customize_tokenizer(nlp: Language) -> None:
     """Add the rules above to ``nlp``'s tokenizer (in place)."""
     infixes = list(nlp.Defaults.infixes or []) + list(extra_infixes())
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    suffixes = list(nlp.Defaults.suffixes or []) + [r"(?<=[A-Za-z])\+"]
+    # "600Ah+", and a full stop after a glued unit or scale: "$2.5B.", "1.2bn.", "314Ah."
+    glued_stop = [rf"(?<=[0-9][A-Za-z]{{{n}}})\." for n in (1, 2, 3)]
+    suffixes = list(nlp.Defaults.suffixes or []) + [r"(?<=[A-Za-z])\+", r"(?<=[A-Za-z])/", *glued_stop]
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*(nlp.Defaults.prefixes or []), r"/(?=[A-Z])"]).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # "€25m." ends a sentence with a glued scale, not the abbreviation "m."
+    glued = {f"{letter}." for letter in table("numerals.toml")["case_sensitive_scales"]["glued_only"] if letter.islower()}
+    nlp.tokenizer.rules = {text: rule for text, rule in (nlp.tokenizer.rules or {}).items() if text not in glued}

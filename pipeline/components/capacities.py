@@ -6,12 +6,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.spans import longest_first, to_span
-from pipeline.normalize.capacities import (
-    capacity_regex,
-    is_range_qualifier_valid,
-    rate_after_regex,
-    rate_before_regex,
-)
+from pipeline.normalize.capacities import capacity_regex, rate_after_regex, rate_before_regex
+from pipeline.normalize.ranges import is_range_qualifier_valid
+from pipeline.normalize.numerals import parse_number
 from pipeline.resources import table
 
 
@@ -27,7 +24,9 @@ class CapacityFinder:
         spans = []
         for match in self.regex.finditer(doc.text):
             start = match.start()
-            if not is_range_qualifier_valid(match["qualifier"], match["high"] is not None):
+            if match["high"] and parse_number(match["low"]) > parse_number(match["high"]):
+                start = match.start("high")  # "from 20 GWh in 2024 to 60 GWh": not a range
+            elif not is_range_qualifier_valid(match):
                 start = match.start("low")
             span = to_span(doc, start, match.end(), "CAPACITY")
             if span is not None:

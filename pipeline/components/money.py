@@ -8,7 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.spans import longest_first, to_span
-from pipeline.normalize.money import money_regexes
+from pipeline.normalize.ranges import is_range_qualifier_valid
+from pipeline.normalize.money import money_regexes, needs_scale
 from pipeline.normalize.numerals import is_article_form
 
 # Between an amount and its converted equivalent: "2.5 billion yuan (US$352 million)",
@@ -25,7 +26,10 @@ class MoneyFinder:
         spans = []
         for regex in self.regexes:
             for match in regex.finditer(doc.text):
-                span = to_span(doc, match.start(), match.end(), "MONEY")
+                start = match.start()
+                if not is_range_qualifier_valid(match):
+                    start = match.start("currency") if regex is self.regexes[0] else match.start("low")
+                span = to_span(doc, start, match.end(), "MONEY")
                 if span is not None and self._is_amount(match):
                     spans.append(span)
         spans = longest_first(spans)
@@ -38,7 +42,7 @@ class MoneyFinder:
     @staticmethod
     def _is_amount(match: re.Match[str]) -> bool:
         """"a"/"an"/"half a" are numbers only with a scale word ("half a billion dollars")."""
-        return not is_article_form(match["low"])
+        return not is_article_form(match["low"]) and not needs_scale(match)
 
 
 @Language.factory("money_finder", assigns=["doc.spans"], default_config={"span_key": "money"})

@@ -48,13 +48,32 @@ def _trailing_cut(tokens: list[Token], rules: dict[str, frozenset[str]]) -> list
     return tokens
 
 
+def _before_bracket(span: Span) -> Span:
+    """"China Energy Storage Alliance (CNESA" -> the name before the bracket."""
+    for token in span[1:]:
+        if token.text in {"(", "["}:
+            return span.doc[span.start : token.i]
+    return span
+
+
+def _is_place_shape(name: Span) -> bool:
+    """"Noida-based", "Shenzhen-listed", or an upper-case dateline ("NINGDE, Fujian, April 21")."""
+    doc = name.doc
+    if name.end + 1 < len(doc) and doc[name.end].text == "-" and doc[name.end + 1].lower_ in {"based", "listed", "headquartered"}:
+        return True
+    at_line_start = name.start == 0 or "\n" in doc[name.start - 1].whitespace_ + doc[name.start - 1].text
+    followed_by_comma = name.end < len(doc) and doc[name.end].text == ","
+    return at_line_start and followed_by_comma and name.text.isupper() and len(name.text) > 3
+
+
 def clean_span(span: Span) -> Span | None:
     """"automaker GAC Group" -> "GAC Group"; "Tesla's" -> "Tesla"; "Several Chinese EV" -> None."""
     rules = _rules()
+    span = _before_bracket(span)
     tokens = _trailing_cut(list(span[_leading_cut(span, rules) :]), rules)
     if not tokens:
         return None
     name = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label="ORG", kb_id=span.kb_id)
-    if is_rejected(name.text) or all(_is_qualifying(t, rules) for t in name):
+    if is_rejected(name.text) or all(_is_qualifying(t, rules) for t in name) or _is_place_shape(name):
         return None
     return name

@@ -6,12 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from pipeline.normalize.orgnames import is_acronym_of, is_rejected, is_short_form, name_key, short_forms
+from pipeline.normalize.orgnames import is_acronym_of, is_rejected, name_key, short_form_steps, short_forms
 from pipeline.resources import jsonl
-
-
-def _gazetteer_keys() -> dict[str, str]:
-    return _alias_index()
 
 
 _ALIASES: dict[str, str] = {}
@@ -55,18 +51,29 @@ def _abbreviation_after(doc: Doc, span: Span) -> Span | None:
 
 
 def _link(groups: _Groups, spans: list[Span]) -> None:
+    """Join each short form or acronym to the one full name it most likely abbreviates: the
+    nearest by suffix steps ("BYD" -> "BYD Co. Ltd.", not "BYD Energy Storage")."""
     words = {_key(s): [t.text for t in s] for s in spans}
+    known = {s.kb_id_ or _alias_index().get(name_key(s.text)) for s in spans} - {None}
     for short_key, short in words.items():
+        candidates = []
         for full_key, full in words.items():
-            if short_key != full_key and (is_short_form(short, full) or (len(short) == 1 and is_acronym_of(short[0], full))):
-                groups.union(short_key, full_key)
+            if short_key == full_key or (short_key in known and full_key in known):
+                continue
+            steps = short_form_steps(short, full)
+            if steps is None and len(short) == 1 and is_acronym_of(short[0], full):
+                steps = 0
+            if steps is not None:
+                candidates.append((steps, len(full), full_key))
+        if candidates:
+            groups.union(short_key, min(candidates)[2])
 
 
 def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
     """Other places where a known name or an acronym short form is written."""
     surfaces = {tuple(t.text for t in s) for s in spans}
     for span in spans:
-        surfaces.update(tuple(f) for f in short_forms([t.text for t in span]) if len(f) == 1 and f[0].isupper())
+        surfaces.update(tuple(f) for f in short_forms([t.text for t in span]) if len(f) == 1 and len(f[0]) > 2)
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
     for length in sorted({len(s) for s in surfaces}, reverse=True):
@@ -78,8 +85,23 @@ def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+def term_acronyms(doc: Doc) -> set[str]:
+    """Acronyms the text introduces for lower-case terms: "advanced chemistry cells (ACC)",
+    "lithium iron phosphate (LFP)". In this article they are not organizations."""
+    terms = set()
+    for token in doc[2:-1]:
+        if token.nbor(-1).text == "(" and token.nbor(1).text == ")" and token.text.isupper():
+            words = [t for t in doc[max(0, token.i - 1 - 3 * len(token.text)) : token.i - 1] if t.is_alpha]
+            tail = words[-len(token.text) :] if len(words) >= len(token.text) else []
+            if tail and all(t.is_lower for t in tail) and "".join(t.text[0] for t in tail).upper() == token.text:
+                terms.add(token.text)
+    return terms
+
+
 def group_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
     """Every mention, labelled with its organization's canonical name in ``kb_id_``."""
+    terms = term_acronyms(doc)
+    spans = [s for s in spans if s.text not in terms]
     abbreviations = [a for a in (_abbreviation_after(doc, s) for s in spans) if a is not None]
     groups = _Groups()
     for span, abbreviation in ((s, _abbreviation_after(doc, s)) for s in spans):

@@ -38,7 +38,7 @@ class OrganizationFinder:
         self.use_ner = use_ner
         self.gazetteer = build_gazetteer(nlp)
         self.patterns = build_patterns(nlp)
-        self.wire_credit = nlp.vocab.strings["wire-credit"]
+        self.wire_credits = {nlp.vocab.strings[rule] for rule in ("wire-credit", "wire-credit-slashes")}
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [*self._gazetteer_spans(doc), *self._pattern_spans(doc), *self._ner_spans(doc)]
@@ -55,7 +55,7 @@ class OrganizationFinder:
     def _pattern_spans(self, doc: Doc) -> list[Span]:
         spans = []
         for match_id, start, end in self.patterns(doc):
-            if match_id == self.wire_credit:
+            if match_id in self.wire_credits:
                 if not self._is_wire_credit(doc, start, end):
                     continue
                 start, end = start + 1, end - 1

@@ -15,8 +15,8 @@ from pipeline.resources import table
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
 
-# Where climbing the parse stops: a relative clause or an adverbial clause dates its own event.
-CLAUSE_BOUNDARIES = {"relcl", "advcl"}
+# Where climbing the parse stops: a relative, adverbial or coordinated clause dates its own event.
+CLAUSE_BOUNDARIES = {"relcl", "advcl", "conj"}
 
 
 class Tense(Enum):
@@ -34,32 +34,33 @@ class TargetYearFinder:
         self.past = frozenset(data["cues"]["past"])
         self.past_window = int(data["cues"]["past_window"])
         self.forward = tuple(data["qualifiers"]["forward"])
+        self.past_helpers = frozenset(data["cues"]["past_helpers"])
 
     def __call__(self, doc: Doc) -> Doc:
         published: date | None = doc._.published
         spans = []
         for match in self.regex.finditer(doc.text):
-            is_bare = not (match["qualifier"] or match["end"] or match["goal"] or match["relative"])
+            is_bare = not (match["qualifier"] or match["end"] or match["relative"]) and match["goal"] is None
             if is_bare and "fy" not in match.group().lower() and "fiscal" not in match.group().lower():
                 continue  # "the 2022 agreement", "since 2019": a bare year dates, it does not target
             span = to_span(doc, match.start(), match.end(), "TARGET_YEAR")
             expression = parse_year_expression(match.group(), published)
-            if span is not None and self.is_target(span, expression, published, names_goal=bool(match["goal"])):
+            names_goal = match["goal"] is not None
+            if span is not None and self.is_target(span, expression, published, names_goal=names_goal):
                 spans.append(span)
         doc.spans[self.span_key] = longest_first(spans)
         return doc
 
     def is_target(self, span: Span, expression: YearExpression, published: date | None, names_goal: bool) -> bool:
         last = expression.end_year or expression.year
-        if published is not None and last is not None and last < published.year:
-            return False
+        if published is not None and last is not None and last != published.year:
+            return last > published.year  # the publication date decides: "in 2024" in a 2023 article
         tense = self.tense(span)
         if tense is not Tense.UNKNOWN:
             return tense is Tense.FUTURE
         if expression.relative:
             return not span.text.lower().endswith("this year") or self._is_forward(expression.qualifier)
-        later = published is not None and last is not None and last > published.year
-        return later or names_goal or self._is_forward(expression.qualifier)
+        return names_goal or self._is_forward(expression.qualifier)
 
     def _is_forward(self, qualifier: str | None) -> bool:
         return bool(qualifier) and any(qualifier == q or qualifier.startswith(q + " ") for q in self.forward)
@@ -75,7 +76,7 @@ class TargetYearFinder:
             tense = self._token_tense(token)
             if tense is not Tense.UNKNOWN:
                 return tense
-            if token.dep_ in CLAUSE_BOUNDARIES:
+            if token.dep_ in CLAUSE_BOUNDARIES and token.pos_ in {"VERB", "AUX"}:
                 break
         return Tense.UNKNOWN
 
@@ -85,16 +86,23 @@ class TargetYearFinder:
             return Tense.FUTURE
         if token.tag_ == "VBD" or (token.tag_ == "VBN" and any(h.tag_ in {"VBD", "VBZ", "VBP"} for h in helpers)):
             return Tense.PAST
+        if token.tag_ == "VBN" and token.dep_ == "acl" and not helpers:
+            return Tense.PAST  # "the company, founded in 2004, …"
         return Tense.UNKNOWN
 
     def _tense_from_words(self, span: Span) -> Tense:
         sentence = span.sent
         before = span.doc[max(sentence.start, span.start - self.past_window) : span.start]
-        if any(token.lower_ in self.past for token in before):
+        if any(t.lower_ in self.past for t in before) and not any(self._is_future_cue(t) for t in before):
             return Tense.PAST
-        if any(token.lower_ in self.future for token in sentence if token.i < span.start or token.i >= span.end):
+        if any(self._is_future_cue(t) for t in sentence if t.i < span.start or t.i >= span.end):
             return Tense.FUTURE
         return Tense.UNKNOWN
+
+    def _is_future_cue(self, token: Token) -> bool:
+        """A cue word not turned to the past: "had expected", "than expected" look back."""
+        previous = token.nbor(-1).lower_ if token.i > 0 else ""
+        return token.lower_ in self.future and previous not in self.past_helpers
 
 
 @Language.factory(

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.normalize.numerals import normalize_qualifier, number_pattern, parse_number, qualifier_pattern
+from pipeline.normalize.ranges import QUALIFIER, RANGE_SEPARATOR, is_range_qualifier_valid
 from pipeline.normalize.units import to_base, unit_pattern, unit_symbol, units
 from pipeline.resources import table
 
-RANGE_SEPARATOR = r"\s*(?:-|–|—|(?i:to|and))\s*"
+
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def capacity_regex() -> re.Pattern[str]:
         re.escape(d) for d in sorted(table("units.toml")["not_capacity"]["denominators"], key=len, reverse=True)
     )
     return re.compile(
-        rf"(?<![\w.,])(?:(?P<qualifier>{qualifier_pattern()})\s+)?"
+        rf"(?<![\w.,]){QUALIFIER.format(qualifiers=qualifier_pattern())}"
         rf"(?P<low>{number})(?:\s*(?:{unit}))?(?:{RANGE_SEPARATOR}(?P<high>{number}))?"
         rf"(?:\s*-\s*|\s*)(?P<unit>{unit})(?P<plus>\+)?(?![\w])"
         rf"(?!\s*(?:/|(?i:per)\s)\s*(?:{denominators})(?![\w]))"
@@ -46,7 +47,8 @@ def capacity_regex() -> re.Pattern[str]:
 def rate_after_regex() -> re.Pattern[str]:
     surfaces = sorted(table("units.toml")["rates"]["after"], key=len, reverse=True)
     options = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in surfaces)
-    return re.compile(rf"\s*(?i:{options})(?![\w])")
+    # "40 GWh a year", "30 GWh of annual capacity", "3-5GWh of cells a year"
+    return re.compile(rf"(?i:\s+of\s+(?:annual|yearly)\b|(?:\s+of(?:\s+[\w-]+){{1,3}}?)?\s*(?:{options})(?![\w]))")
 
 
 @cache
@@ -55,9 +57,6 @@ def rate_before_regex() -> re.Pattern[str]:
     return re.compile(rf"\b(?i:{words})\b")
 
 
-def is_range_qualifier_valid(qualifier: str | None, is_range: bool) -> bool:
-    """"between" and "from" only qualify a range ("between 3 and 5 GWh")."""
-    return is_range or normalize_qualifier(qualifier) not in {"between", "from"}
 
 
 def parse_capacity(text: str) -> Capacity:
@@ -69,7 +68,7 @@ def parse_capacity(text: str) -> Capacity:
     if symbol is None:
         raise ValueError(f"unknown capacity unit in {text!r}")
     unit = units()[symbol]
-    qualifier = normalize_qualifier(match["plus"] or match["qualifier"])
+    qualifier = normalize_qualifier(match["plus"] or match["between"] or match["qualifier"])
     low = float(parse_number(match["low"]))
     if match["high"] is None:
         base = to_base(low, symbol)

@@ -17,10 +17,10 @@ from pipeline.normalize.numerals import (
     scale_factor,
     scale_pattern,
 )
+from pipeline.normalize.ranges import QUALIFIER, RANGE_SEPARATOR as SEPARATOR
 from pipeline.resources import table
 
 YEN_SIGN = "¥"
-SEPARATOR = r"\s*(?:-|–|—|(?i:to|and))\s*"
 
 
 @dataclass(frozen=True)
@@ -51,28 +51,35 @@ def money_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     glued = "|".join(table("numerals.toml")["case_sensitive_scales"]["glued_only"])
     prefix = _alternation(list(_currencies()["prefix"]))
     suffix = _alternation(list(_currencies()["suffix"]))
-    amount = rf"(?:{number})(?:\s*(?:{scale})|(?:{glued})(?![\w]))?"
-    qualifier = rf"(?:(?P<qualifier>{qualifier_pattern()})\s+)?"
+    amount = rf"(?:{number})(?:(?:\s*|-)(?:{scale})|(?:{glued})(?![\w]))?"  # "2.5 billion", "18,100-crore"
+    qualifier = QUALIFIER.format(qualifiers=qualifier_pattern())
     before = re.compile(
         rf"(?<![\w.,$€£¥₹])(?<![A-Za-z]\$){qualifier}(?P<currency>{prefix})\s?(?P<low>{amount})"
         rf"(?:{SEPARATOR}(?:{prefix})?\s?(?P<high>{amount}))?(?![\w])"
     )
     after = re.compile(
         rf"(?<![\w.,$€£¥₹]){qualifier}(?P<low>{amount})(?:{SEPARATOR}(?P<high>{amount}))?"
-        rf"\s*(?P<currency>(?i:{suffix}))(?![\w])"
+        rf"(?:\s*|-)(?P<currency>(?i:{suffix}))(?![\w])"
     )
     return before, after
 
 
-def _amount_parts(text: str) -> tuple[Decimal, str | None]:
+def amount_parts(text: str) -> tuple[Decimal, str | None]:
     """"2.5 billion" -> (2.5, "billion"); "500m" -> (500, "m"); "half a billion" -> (0.5, "billion")."""
     scale_words = sorted((re.escape(w) for w in table("numerals.toml")["scales"]), key=len, reverse=True)
-    match = re.fullmatch(rf"(?P<number>.+?)\s*(?P<scale>(?i:{'|'.join(scale_words)}))?", text.strip())
+    match = re.fullmatch(rf"(?P<number>.+?)(?:\s*|-)(?P<scale>(?i:{'|'.join(scale_words)}))?", text.strip())
     if match is None or not match["number"]:
         raise ValueError(f"not an amount: {text!r}")
     if is_article_form(match["number"]) and not match["scale"]:
         raise ValueError(f"an article is a number only before a scale word: {text!r}")
     return parse_number(match["number"]), match["scale"]
+
+
+def needs_scale(match: re.Match[str]) -> bool:
+    """An ambiguous currency word ("pounds", "won") with no scale word: not an amount."""
+    ambiguous = {w.lower() for w in table("currencies.toml")["ambiguous"]["words"]}
+    scale = amount_parts((match["high"] or match["low"]))[1]
+    return match["currency"].lower() in ambiguous and scale is None
 
 
 def currency_code(surface: str, yen_sign: str = "JPY") -> str:
@@ -106,10 +113,10 @@ def parse_money(text: str, yen_sign: str = "JPY") -> Money:
     if match is None:
         raise ValueError(f"not an amount of money: {text!r}")
     currency = currency_code(match["currency"], yen_sign)
-    qualifier = normalize_qualifier(match["qualifier"])
-    low, low_scale = _amount_parts(match["low"])
+    qualifier = normalize_qualifier(match["between"] or match["qualifier"])
+    low, low_scale = amount_parts(match["low"])
     if match["high"] is None:
         return Money(low * scale_factor(low_scale), None, None, currency, qualifier)
-    high, high_scale = _amount_parts(match["high"])
+    high, high_scale = amount_parts(match["high"])
     low_scale = low_scale or high_scale
     return Money(None, low * scale_factor(low_scale), high * scale_factor(high_scale), currency, qualifier)

@@ -33,8 +33,10 @@ def short_forms(tokens: list[str]) -> list[list[str]]:
             return forms
 
 
-def is_short_form(short: list[str], full: list[str]) -> bool:
-    return short in short_forms(full)
+def short_form_steps(short: list[str], full: list[str]) -> int | None:
+    """How many suffixes separate a short form from the full name; None if it is not one."""
+    forms = short_forms(full)
+    return forms.index(short) + 1 if short in forms else None
 
 
 def initials(tokens: list[str]) -> str:
@@ -55,7 +57,22 @@ def _reject() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
     return names, tuple(re.compile(p) for p in data["reject"]["patterns"])
 
 
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(table("organizations.toml")["short_forms"]["generic"])
+
+
+def is_generic(tokens: list[str]) -> bool:
+    """Only generic words: "New Energy", "General", "Power"."""
+    return all(token in _generic() for token in tokens)
+
+
 def is_rejected(name: str) -> bool:
-    """Not an organization: a place, an acronym of the trade, a product or plant name."""
+    """Not an organization: a place, an acronym of the trade, a product or plant name, generic words."""
     names, patterns = _reject()
-    return name in names or any(p.search(name) for p in patterns) or not re.search(r"[A-Z]", name)
+    return (
+        name in names
+        or any(p.search(name) for p in patterns)
+        or not re.search(r"[A-Z]", name)
+        or is_generic(name.replace("-", " - ").split())
+    )

@@ -33,7 +33,10 @@ def year_regex() -> re.Pattern[str]:
     qualifier = rf"(?P<qualifier>(?i:between|{_options(data['qualifiers']['before'])}))"
     period = rf"(?P<period>(?i:{_options(data['qualifiers']['periods'])}))"
     separator = rf"\s*(?:{_options(data['ranges']['separators'])})\s*"
-    year = rf"(?:FY\s?|(?i:fiscal\s+(?:year\s+)?))?(?P<year>{YEAR})(?:{separator}(?P<end>{YEAR}|\d\d))?"
+    year = (
+        rf"(?:(?:FY\s?|(?i:fiscal\s+(?:year\s+)?))?(?P<year>{YEAR})|FY\s?'?(?P<short>\d\d))"
+        rf"(?:{separator}(?P<end>{YEAR}|\d\d))?"
+    )
     suffix = r"(?:\s+(?i:fiscal|financial)\s+year)?"
     relative = rf"(?P<relative>(?i:{_options(list(data['relative']))}))"
     goal = rf"(?=\s+(?i:{_options(data['goals']['nouns'])})\b)"
@@ -60,14 +63,14 @@ def parse_year_expression(text: str, published: date | None = None) -> YearExpre
     match = year_regex().fullmatch(text)
     if match is None:
         raise ValueError(f"not a year expression: {text!r}")
-    core = match.start("relative") if match["relative"] else match.start("year")
+    core = match.start("relative") if match["relative"] else match.start("year" if match["year"] else "short")
     words = re.sub(r"(?i)(?:\bthe|FY|fiscal(?:\s+year)?|[\s-])+$", "", text[: core - match.start()])
     if match["relative"]:
         phrase = match["relative"]
         if phrase.lower().startswith("within"):
             words = " ".join(filter(None, (words, "within")))
         return YearExpression(resolve_relative(phrase, published), None, normalize_qualifier(words), True)
-    year = int(match["year"])
+    year = int(match["year"]) if match["year"] else 2000 + int(match["short"])  # "FY27" is 2027
     return YearExpression(year, _end_year(year, match["end"]), normalize_qualifier(words), False)
 
 

@@ -1,0 +1,145 @@
+"""Scoring predicted records against gold: counts, precision, recall and F1 per record type.
+
+Capacities, money and target years match as multisets of keys per article. *Strict* keys hold the
+span and every value field; *lenient* keys hold the core value only (numbers and unit, currency or
+year). Organizations match per article by canonical name, accepting any of the gold's aliases, in
+both modes; their mentions are scored as a type of their own (span in strict mode, text in lenient).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.normalize.orgnames import name_key
+
+RECORD_TYPES = ("organizations", "capacities", "money", "target_years")
+MODES = ("strict", "lenient")
+
+CORE_FIELDS = {
+    "capacities": ("value", "min", "max", "unit"),
+    "money": ("amount", "min", "max", "currency"),
+    "target_years": ("year", "end_year", "relative"),
+}
+VALUE_FIELDS = {
+    "capacities": ("value", "min", "max", "unit", "kind", "qualifier", "rate"),
+    "money": ("amount", "min", "max", "currency", "qualifier", "equivalent_of"),
+    "target_years": ("year", "end_year", "qualifier", "relative"),
+}
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp); 1.0 when nothing was predicted and nothing was missed, else 0.0 if nothing predicted."""
+        if self.tp + self.fp == 0:
+            return 1.0 if self.fn == 0 else 0.0
+        return self.tp / (self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        if self.tp + self.fn == 0:
+            return 1.0 if self.fp == 0 else 0.0
+        return self.tp / (self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass(frozen=True)
+class Error:
+    """A miss (in gold, not predicted) or a spurious record (predicted, not in gold)."""
+
+    kind: str  # "miss" or "spurious"
+    record_type: str
+    mode: str
+    article_id: str
+    record: Any
+
+
+@dataclass
+class Comparison:
+    counts: Counts = field(default_factory=Counts)
+    misses: list[Any] = field(default_factory=list)
+    spurious: list[Any] = field(default_factory=list)
+
+
+def _number(value: Any) -> Any:
+    """Numbers compare by value to nine significant digits (0.2 GWh == 0.2000000001 GWh)."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    return float(f"{float(value):.9g}")
+
+
+def record_key(record: Any, record_type: str, mode: str) -> tuple:
+    fields = VALUE_FIELDS[record_type] if mode == "strict" else CORE_FIELDS[record_type]
+    values = tuple(_number(getattr(record, name, None)) for name in fields)
+    return (record.start, record.end, *values) if mode == "strict" else values
+
+
+def match_multisets(gold: Iterable[Any], predicted: Iterable[Any], key: Callable[[Any], Any]) -> Comparison:
+    """Pairs gold and predicted records with equal keys, each used at most once."""
+    remaining = Counter(key(g) for g in gold)
+    result = Comparison()
+    for record in predicted:
+        k = key(record)
+        if remaining[k] > 0:
+            remaining[k] -= 1
+            result.counts.tp += 1
+        else:
+            result.spurious.append(record)
+    for record in gold:
+        k = key(record)
+        if remaining[k] > 0:
+            remaining[k] -= 1
+            result.misses.append(record)
+    result.counts.fp, result.counts.fn = len(result.spurious), len(result.misses)
+    return result
+
+
+def match_organizations(gold: list[Any], predicted: list[Any]) -> Comparison:
+    """Per-article sets of organizations: a predicted name matches a gold organization when it
+    equals its name or one of its aliases (case and punctuation aside)."""
+    unmatched = list(gold)
+    result = Comparison()
+    for organization in predicted:
+        key = name_key(organization.name)
+        found = next((g for g in unmatched if key in {name_key(n) for n in (g.name, *g.aliases)}), None)
+        if found is None:
+            result.spurious.append(organization)
+        else:
+            unmatched.remove(found)
+            result.counts.tp += 1
+    result.misses = unmatched
+    result.counts.fp, result.counts.fn = len(result.spurious), len(result.misses)
+    return result
+
+
+def compare_article(gold: Any, predicted: Any, mode: str) -> dict[str, Comparison]:
+    """Comparisons per record type (plus organization mentions) for one article."""
+    results = {"organizations": match_organizations(gold.organizations, predicted.organizations)}
+    for record_type in ("capacities", "money", "target_years"):
+        results[record_type] = match_multisets(
+            getattr(gold, record_type), getattr(predicted, record_type), lambda r, t=record_type: record_key(r, t, mode)
+        )
+    mention_key = (lambda m: (m.start, m.end)) if mode == "strict" else (lambda m: m.text)
+    results["mentions"] = match_multisets(
+        [m for o in gold.organizations for m in o.mentions], [m for o in predicted.organizations for m in o.mentions], mention_key
+    )
+    return results
