@@ -45,7 +45,8 @@ def extract(
     indent: Annotated[int | None, typer.Option(help="Indent JSON (one article only).")] = None,
 ) -> None:
     """Print one ArticleRecord as JSON per article (one line each for several)."""
-    from pipeline.extraction import extract as run, parse_published
+    from pipeline.extraction import extract as run
+    from pipeline.extraction import parse_published
     from pipeline.nlp import ModelNotFound
 
     if article_id and len(sources) > 1:
@@ -103,7 +104,8 @@ def evaluate(
     """Score the pipeline against gold: TP/FP/FN, precision, recall and F1, strict and lenient."""
     import json
 
-    from pipeline.evaluate import evaluate as run, format_errors, format_table
+    from pipeline.evaluate import evaluate as run
+    from pipeline.evaluate import format_errors, format_table
 
     try:
         report = run(corpus, model=model)

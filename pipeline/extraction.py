@@ -41,7 +41,9 @@ class Article:
     published: date | None = None
 
 
-def process(articles: Iterable[Article], model: str | None = None, batch_size: int = 32) -> Iterator[tuple[Doc, ArticleRecord]]:
+def process(
+    articles: Iterable[Article], model: str | None = None, batch_size: int = 32
+) -> Iterator[tuple[Doc, ArticleRecord]]:
     """Run the pipeline over many articles with ``nlp.pipe``: (Doc, record) pairs in input order."""
     nlp = load_pipeline(model)
     pending: deque[Article] = deque()

@@ -8,9 +8,9 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-import pipeline.components.capacities  # noqa: F401  (registers the factories)
-import pipeline.components.money  # noqa: F401
-import pipeline.components.organizations  # noqa: F401
+import pipeline.components.capacities
+import pipeline.components.money
+import pipeline.components.organizations
 import pipeline.components.years  # noqa: F401
 from pipeline.tokenization import customize_tokenizer
 

@@ -14,6 +14,10 @@ from pipeline.scoring import RECORD_TYPES
 LABELS = {"organizations": "ORG", "capacities": "CAPACITY", "money": "MONEY", "target_years": "YEAR"}
 COLORS = {"ORG": "#7aecec", "CAPACITY": "#bfeeb7", "MONEY": "#feca74", "YEAR": "#aa9cfc"}
 MISSED, SPURIOUS = " MISSED", " SPURIOUS"
+STYLE = (
+    "<style>body{font-family:sans-serif;max-width:1100px;margin:auto} pre{background:#f4f4f4;padding:1em}"
+    " .side{display:inline-block;width:49%;vertical-align:top} h2{border-top:1px solid #ccc;padding-top:1em}</style>"
+)
 
 
 def _located(record_type: str, record: Any) -> list[Any]:
@@ -55,9 +59,10 @@ def render_report(report: Report) -> str:
     options = {"colors": _colors()}
     parts = [
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>battery-extract evaluation</title>",
-        "<style>body{font-family:sans-serif;max-width:1100px;margin:auto} pre{background:#f4f4f4;padding:1em}"
-        " .side{display:inline-block;width:49%;vertical-align:top} h2{border-top:1px solid #ccc;padding-top:1em}</style>",
-        "</head><body><h1>Evaluation</h1><pre>", html.escape(format_table(report)), "</pre>",
+        STYLE,
+        "</head><body><h1>Evaluation</h1><pre>",
+        html.escape(format_table(report)),
+        "</pre>",
         "<p>Left: gold, misses in red. Right: predicted, spurious records in yellow (strict mode).</p>",
     ]
     for result in report.articles:
@@ -65,8 +70,12 @@ def render_report(report: Report) -> str:
         parts.append(f"<h2>{html.escape(result.gold.article_id)}</h2>")
         for side in ("gold", "predicted"):
             rendered = displacy.render(
-                {"text": text, "ents": _spans(result, side), "title": side}, style="ent", manual=True, page=False,
-                jupyter=False, options=options,
+                {"text": text, "ents": _spans(result, side), "title": side},
+                style="ent",
+                manual=True,
+                page=False,
+                jupyter=False,
+                options=options,
             )
             parts.append(f"<div class='side'>{rendered}</div>")
     parts.append("</body></html>")

@@ -58,8 +58,14 @@ class Counts:
         return 0.0 if p + r == 0 else 2 * p * r / (p + r)
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,8 @@ def compare_article(gold: Any, predicted: Any, mode: str) -> dict[str, Compariso
         )
     mention_key = (lambda m: (m.start, m.end)) if mode == "strict" else (lambda m: m.text)
     results["mentions"] = match_multisets(
-        [m for o in gold.organizations for m in o.mentions], [m for o in predicted.organizations for m in o.mentions], mention_key
+        [m for o in gold.organizations for m in o.mentions],
+        [m for o in predicted.organizations for m in o.mentions],
+        mention_key,
     )
     return results

@@ -38,13 +38,15 @@ def extra_infixes() -> tuple[str, ...]:
 
 def customize_tokenizer(nlp: Language) -> None:
     """Add the rules above to ``nlp``'s tokenizer (in place)."""
-    infixes = list(nlp.Defaults.infixes or []) + list(extra_infixes())
+    infixes = [*(nlp.Defaults.infixes or []), *extra_infixes()]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "600Ah+", and a full stop after a glued unit or scale: "$2.5B.", "1.2bn.", "314Ah."
     glued_stop = [rf"(?<=[0-9][A-Za-z]{{{n}}})\." for n in (1, 2, 3)]
-    suffixes = list(nlp.Defaults.suffixes or []) + [r"(?<=[A-Za-z])\+", r"(?<=[A-Za-z])/", *glued_stop]
+    suffixes = [*(nlp.Defaults.suffixes or []), r"(?<=[A-Za-z])\+", r"(?<=[A-Za-z])/", *glued_stop]
     nlp.tokenizer.prefix_search = compile_prefix_regex([*(nlp.Defaults.prefixes or []), r"/(?=[A-Z])"]).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # "€25m." ends a sentence with a glued scale, not the abbreviation "m."
-    glued = {f"{letter}." for letter in table("numerals.toml")["case_sensitive_scales"]["glued_only"] if letter.islower()}
+    glued = {
+        f"{letter}." for letter in table("numerals.toml")["case_sensitive_scales"]["glued_only"] if letter.islower()
+    }
     nlp.tokenizer.rules = {text: rule for text, rule in (nlp.tokenizer.rules or {}).items() if text not in glued}

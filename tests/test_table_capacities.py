@@ -437,15 +437,11 @@ CASES = [
         id="density-next-to-charge",
     ),
     # --- negatives: power ----------------------------------------------------------------
-    pytest.param(
-        "Offshore farms will add 40 gigawatts of wind power.", [], id="power-gigawatts"
-    ),
+    pytest.param("Offshore farms will add 40 gigawatts of wind power.", [], id="power-gigawatts"),
     pytest.param("Developers are building a 20 GW solar park.", [], id="power-gw"),
     pytest.param("The country added 500 MW of batteries last year.", [], id="power-mw"),
     pytest.param("The station has a 350 kW charger for trucks.", [], id="power-kw"),
-    pytest.param(
-        "The state approved a 2-gigawatt gas plant.", [], id="power-hyphenated-written"
-    ),
+    pytest.param("The state approved a 2-gigawatt gas plant.", [], id="power-hyphenated-written"),
     # --- negatives: energy density -------------------------------------------------------
     pytest.param("The new cell reaches 300 Wh/kg.", [], id="density-wh-per-kg"),
     pytest.param("The pouch cell reaches 350Wh/kg.", [], id="density-glued-wh-per-kg"),
@@ -466,17 +462,11 @@ CASES = [
     pytest.param("The cell supports 4C charging.", [], id="c-rate-4c"),
     pytest.param("Storage cells usually discharge at 0.5C.", [], id="c-rate-decimal"),
     pytest.param("The system has 95% round-trip efficiency.", [], id="percentage"),
-    pytest.param(
-        "It charges from 10% to 80% in 12 minutes.", [], id="percentage-range"
-    ),
+    pytest.param("It charges from 10% to 80% in 12 minutes.", [], id="percentage-range"),
     pytest.param("The cells last 1,000 cycles.", [], id="cycles"),
-    pytest.param(
-        "The warranty covers 12,000 cycles or 20 years.", [], id="cycles-and-years"
-    ),
+    pytest.param("The warranty covers 12,000 cycles or 20 years.", [], id="cycles-and-years"),
     pytest.param("The plant shipped 10,000 cells in March.", [], id="count-of-cells"),
-    pytest.param(
-        "The brand sold 1.2 million vehicles last year.", [], id="count-of-vehicles"
-    ),
+    pytest.param("The brand sold 1.2 million vehicles last year.", [], id="count-of-vehicles"),
     # --- negatives: no number, vague amounts ---------------------------------------------
     pytest.param("The deals add up to tens of GWh.", [], id="tens-of-gwh"),
     pytest.param(
@@ -484,12 +474,8 @@ CASES = [
         [],
         id="hundreds-of-megawatt-hours",
     ),
-    pytest.param(
-        "Several gigawatt-hours are still uncommitted.", [], id="several-gigawatt-hours"
-    ),
-    pytest.param(
-        "The firm opened a GWh-level production line.", [], id="gwh-level-no-number"
-    ),
+    pytest.param("Several gigawatt-hours are still uncommitted.", [], id="several-gigawatt-hours"),
+    pytest.param("The firm opened a GWh-level production line.", [], id="gwh-level-no-number"),
     pytest.param("Factory output is usually measured in GWh.", [], id="bare-unit"),
     # --- negatives: prices per unit ------------------------------------------------------
     pytest.param("Pack prices fell to $139/kWh.", [], id="price-per-kwh"),
@@ -515,25 +501,17 @@ def _approx_or_none(expected: float | None) -> Any:
 
 NORMALIZED_CASES = [
     pytest.param("a 5,000mAh phone", ("Ah", 5.0, None, None), id="mah-to-ah"),
-    pytest.param(
-        "a 300 milliampere-hours cell", ("Ah", 0.3, None, None), id="written-mah-to-ah"
-    ),
+    pytest.param("a 300 milliampere-hours cell", ("Ah", 0.3, None, None), id="written-mah-to-ah"),
     pytest.param("a 314Ah cell", ("Ah", 314.0, None, None), id="ah-stays-ah"),
-    pytest.param(
-        "cells of 280 ampere-hours", ("Ah", 280.0, None, None), id="written-ah"
-    ),
+    pytest.param("cells of 280 ampere-hours", ("Ah", 280.0, None, None), id="written-ah"),
     pytest.param("a 1.5 kAh cell", ("Ah", 1500.0, None, None), id="kah-to-ah"),
     pytest.param("a 99 Wh battery", ("Wh", 99.0, None, None), id="wh-stays-wh"),
     pytest.param("a 100 kWh pack", ("Wh", 1e5, None, None), id="kwh-to-wh"),
     pytest.param("a 200 MWh battery", ("Wh", 2e8, None, None), id="mwh-to-wh"),
     pytest.param("a 1.2GWh deal", ("Wh", 1.2e9, None, None), id="gwh-to-wh"),
     pytest.param("about 0.5 TWh of cells", ("Wh", 5e11, None, None), id="twh-to-wh"),
-    pytest.param(
-        "eleven gigawatt-hours of cells", ("Wh", 1.1e10, None, None), id="words-to-wh"
-    ),
-    pytest.param(
-        "a 10-gigawatt-hour plant", ("Wh", 1e10, None, None), id="hyphenated-to-wh"
-    ),
+    pytest.param("eleven gigawatt-hours of cells", ("Wh", 1.1e10, None, None), id="words-to-wh"),
+    pytest.param("a 10-gigawatt-hour plant", ("Wh", 1e10, None, None), id="hyphenated-to-wh"),
     pytest.param("cells of 20-40 Ah", ("Ah", None, 20.0, 40.0), id="range-ah"),
     pytest.param("between 3 and 5 GWh", ("Wh", None, 3e9, 5e9), id="range-gwh"),
     pytest.param("phones of 4,000–5,000mAh", ("Ah", None, 4.0, 5.0), id="range-mah"),

@@ -530,9 +530,7 @@ CASES = [
         "The Korean group will spend 1.5 trillion won (US$1.1 billion) on a US plant.",
         [
             money("1.5 trillion won", "KRW", "1500000000000"),
-            money(
-                "US$1.1 billion", "USD", "1100000000", equivalent_of="1.5 trillion won"
-            ),
+            money("US$1.1 billion", "USD", "1100000000", equivalent_of="1.5 trillion won"),
         ],
         id="equivalent-us-dollar-after-won",
     ),
@@ -584,9 +582,7 @@ CASES = [
         "The US unit will invest $1.4 billion (10 billion yuan) in Michigan.",
         [
             money("$1.4 billion", "USD", "1400000000"),
-            money(
-                "10 billion yuan", "CNY", "10000000000", equivalent_of="$1.4 billion"
-            ),
+            money("10 billion yuan", "CNY", "10000000000", equivalent_of="$1.4 billion"),
         ],
         id="equivalent-yuan-after-dollar",
     ),
@@ -613,25 +609,15 @@ CASES = [
         id="bracketed-comparison-is-not-an-equivalent",
     ),
     # --- negatives -----------------------------------------------------------------------
-    pytest.param(
-        "The carmaker bought a 15% stake in the cell maker.", [], id="percentage-stake"
-    ),
-    pytest.param(
-        "The brand delivered 1.2 million vehicles last year.", [], id="count-vehicles"
-    ),
+    pytest.param("The carmaker bought a 15% stake in the cell maker.", [], id="percentage-stake"),
+    pytest.param("The brand delivered 1.2 million vehicles last year.", [], id="count-vehicles"),
     pytest.param("Shares rose 4% in Hong Kong trading.", [], id="shares-rose-percent"),
     pytest.param("LG Energy Solution won the contract in March.", [], id="won-verb"),
     pytest.param("The company invested 3 billion in the plant.", [], id="no-currency"),
-    pytest.param(
-        "The base will produce 500 million cells a year.", [], id="count-cells"
-    ),
+    pytest.param("The base will produce 500 million cells a year.", [], id="count-cells"),
     pytest.param("The fund sold 1.5 million shares on Monday.", [], id="count-shares"),
-    pytest.param(
-        "The factory will make 100 GWh of cells.", [], id="capacity-is-not-money"
-    ),
-    pytest.param(
-        "The plant will employ 6,000 people by 2030.", [], id="count-people-and-year"
-    ),
+    pytest.param("The factory will make 100 GWh of cells.", [], id="capacity-is-not-money"),
+    pytest.param("The plant will employ 6,000 people by 2030.", [], id="count-people-and-year"),
     pytest.param(
         "The yen weakened against the dollar on Friday.",
         [],
@@ -643,9 +629,7 @@ CASES = [
         [],
         id="yuan-as-a-name",
     ),
-    pytest.param(
-        "Market share climbed to 37.9% in the quarter.", [], id="market-share"
-    ),
+    pytest.param("Market share climbed to 37.9% in the quarter.", [], id="market-share"),
     pytest.param(
         "The Model 3 and the 4680 cell were both on show.",
         [],
@@ -658,9 +642,7 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_money(run_rules, text: str, expected: list[dict[str, Any]]) -> None:
     expected = [
-        {**row, "equivalent_of": text.index(row["equivalent_of"])}
-        if isinstance(row["equivalent_of"], str)
-        else row
+        {**row, "equivalent_of": text.index(row["equivalent_of"])} if isinstance(row["equivalent_of"], str) else row
         for row in expected
     ]
     record = run_rules(text)
@@ -702,9 +684,7 @@ def test_money_follows_text_order(run_rules) -> None:
 def test_equivalent_of_points_to_a_record_in_the_article(run_rules) -> None:
     money_records = run_rules(ARTICLE).money
     starts = {m.start for m in money_records}
-    links = [
-        (m.text, m.equivalent_of) for m in money_records if m.equivalent_of is not None
-    ]
+    links = [(m.text, m.equivalent_of) for m in money_records if m.equivalent_of is not None]
     assert links == [("US$1.1 billion", ARTICLE.index("1.5 trillion won"))]
     assert all(target in starts for _, target in links)
 

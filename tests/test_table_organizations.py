@@ -247,8 +247,7 @@ RULE_NAMES = [
     ),
     # --- wire credits ------------------------------------------------------------------
     pytest.param(
-        "SEOUL, May 3 (Yonhap) -- Hanbit Chemical Corp. said on Friday it would triple "
-        "cathode output.",
+        "SEOUL, May 3 (Yonhap) -- Hanbit Chemical Corp. said on Friday it would triple cathode output.",
         ["Hanbit Chemical Corp.", "Yonhap"],
         id="wire-credit-city-date-yonhap",
     ),
@@ -258,8 +257,7 @@ RULE_NAMES = [
         id="wire-credit-reuters",
     ),
     pytest.param(
-        "TOKYO, June 12 (Kyodo) -- Sakura Denki Holdings said it would build a cell plant "
-        "in Kumamoto.",
+        "TOKYO, June 12 (Kyodo) -- Sakura Denki Holdings said it would build a cell plant in Kumamoto.",
         ["Kyodo", "Sakura Denki Holdings"],
         id="wire-credit-kyodo",
     ),
@@ -275,8 +273,7 @@ RULE_NAMES = [
     ),
     # --- parent and unit ---------------------------------------------------------------
     pytest.param(
-        "Sakura Denki Holdings said its battery unit, Sakura Denki Energy Devices Co., "
-        "will build a plant in Osaka.",
+        "Sakura Denki Holdings said its battery unit, Sakura Denki Energy Devices Co., will build a plant in Osaka.",
         ["Sakura Denki Energy Devices Co.", "Sakura Denki Holdings"],
         id="parent-and-unit-are-two",
     ),
@@ -300,15 +297,13 @@ RULE_MENTIONS = [
         id="full-name-abbr-then-abbr",
     ),
     pytest.param(
-        "LG Energy Solution (LGES) will build the plant with Redwater Motors. "
-        "LGES will own 51% of the venture.",
+        "LG Energy Solution (LGES) will build the plant with Redwater Motors. LGES will own 51% of the venture.",
         "LG Energy Solution",
         ["LG Energy Solution", "LGES", "LGES"],
         id="real-name-abbr-then-abbr",
     ),
     pytest.param(
-        "The Nordic Battery Research Institute (NBRI) will test the cells. "
-        "NBRI expects first results in the spring.",
+        "The Nordic Battery Research Institute (NBRI) will test the cells. NBRI expects first results in the spring.",
         "Nordic Battery Research Institute",
         ["NBRI", "NBRI", "Nordic Battery Research Institute"],
         id="invented-institute-abbr-then-abbr",
@@ -321,8 +316,7 @@ RULE_MENTIONS = [
         id="department-abbr-then-the-abbr",
     ),
     pytest.param(
-        "Daewon Motor Corp. will start building cells in Ulsan. "
-        "Daewon said the line would cost 2 trillion won.",
+        "Daewon Motor Corp. will start building cells in Ulsan. Daewon said the line would cost 2 trillion won.",
         "Daewon Motor Corp.",
         ["Daewon", "Daewon Motor Corp."],
         id="x-motor-corp-then-x",
@@ -342,8 +336,7 @@ RULE_MENTIONS = [
         id="short-form-possessive-and-inside-phrase",
     ),
     pytest.param(
-        "Velmora said on Monday it would cut prices. Velmora Motors Inc. sold 80,000 cars "
-        "in the quarter.",
+        "Velmora said on Monday it would cut prices. Velmora Motors Inc. sold 80,000 cars in the quarter.",
         "Velmora Motors Inc.",
         ["Velmora", "Velmora Motors Inc."],
         id="short-form-before-full-name",
@@ -439,8 +432,7 @@ RULE_NOT_ORGANIZATIONS = [
         id="not-bare-new-energy",
     ),
     pytest.param(
-        "SEOUL, May 3 (Yonhap) -- Hanbit Chemical Corp. said on Friday it would triple "
-        "cathode output.",
+        "SEOUL, May 3 (Yonhap) -- Hanbit Chemical Corp. said on Friday it would triple cathode output.",
         "SEOUL",
         id="not-dateline-city",
     ),
@@ -566,12 +558,8 @@ MODEL_NOT_ORGANIZATIONS = [
         "LFP",
         id="model-not-lfp",
     ),
-    pytest.param(
-        "The BESS at the site can store 400 MWh.", "BESS", id="model-not-bess"
-    ),
-    pytest.param(
-        "The plant will make 40 GWh of cells a year.", "GWh", id="model-not-gwh"
-    ),
+    pytest.param("The BESS at the site can store 400 MWh.", "BESS", id="model-not-bess"),
+    pytest.param("The plant will make 40 GWh of cells a year.", "GWh", id="model-not-gwh"),
     pytest.param(
         "BYD's Blade Battery powers most of its new models.",
         "Blade Battery",
@@ -662,9 +650,7 @@ ARTICLE_ORGANIZATIONS = {
 
 def test_article_organizations_and_their_mentions(run_rules):
     record = run_rules(ARTICLE)
-    found = {
-        org.name: sorted(m.text for m in org.mentions) for org in record.organizations
-    }
+    found = {org.name: sorted(m.text for m in org.mentions) for org in record.organizations}
     assert found == ARTICLE_ORGANIZATIONS
 
 
@@ -690,9 +676,7 @@ def test_one_record_per_organization(run_rules):
 
 def test_mentions_do_not_overlap(run_rules):
     record = run_rules(ARTICLE)
-    spans = sorted(
-        (m.start, m.end) for org in record.organizations for m in org.mentions
-    )
+    spans = sorted((m.start, m.end) for org in record.organizations for m in org.mentions)
     for (_, end), (next_start, _) in itertools.pairwise(spans):
         assert end <= next_start
 

@@ -695,9 +695,7 @@ def test_article_target_years(run_rules):
         target("as early as next year", 2026, qualifier="as early as", relative=True),
         target("2027-2030", 2027, end_year=2030),
         target("between 2027 and 2028", 2027, end_year=2028, qualifier="between"),
-        target(
-            "by the end of this year", 2025, qualifier="by the end of", relative=True
-        ),
+        target("by the end of this year", 2025, qualifier="by the end of", relative=True),
     ]
 
 

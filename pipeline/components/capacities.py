@@ -7,8 +7,8 @@ from spacy.tokens import Doc
 
 from pipeline.components.spans import longest_first, to_span
 from pipeline.normalize.capacities import capacity_regex, rate_after_regex, rate_before_regex
-from pipeline.normalize.ranges import is_range_qualifier_valid
 from pipeline.normalize.numerals import parse_number
+from pipeline.normalize.ranges import is_range_qualifier_valid
 from pipeline.resources import table
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.spans import longest_first, to_span
-from pipeline.normalize.ranges import is_range_qualifier_valid
 from pipeline.normalize.money import money_regexes, needs_scale
 from pipeline.normalize.numerals import is_article_form
+from pipeline.normalize.ranges import is_range_qualifier_valid
 
 # Between an amount and its converted equivalent: "2.5 billion yuan (US$352 million)",
 # "€1.1 billion, or $1.2 billion," "5 billion yuan, about $700 million".
@@ -33,7 +34,7 @@ class MoneyFinder:
                 if span is not None and self._is_amount(match):
                     spans.append(span)
         spans = longest_first(spans)
-        for previous, span in zip(spans, spans[1:]):
+        for previous, span in pairwise(spans):
             if EQUIVALENT_GAP.fullmatch(doc.text, previous.end_char, span.start_char):
                 span._.equivalent_of = previous.start_char
         doc.spans[self.span_key] = spans
@@ -41,11 +42,10 @@ class MoneyFinder:
 
     @staticmethod
     def _is_amount(match: re.Match[str]) -> bool:
-        """"a"/"an"/"half a" are numbers only with a scale word ("half a billion dollars")."""
+        """ "a"/"an"/"half a" are numbers only with a scale word ("half a billion dollars")."""
         return not is_article_form(match["low"]) and not needs_scale(match)
 
 
 @Language.factory("money_finder", assigns=["doc.spans"], default_config={"span_key": "money"})
 def make_money_finder(nlp: Language, name: str, span_key: str) -> MoneyFinder:
     return MoneyFinder(span_key)
-

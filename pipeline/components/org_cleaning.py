@@ -13,7 +13,8 @@ from pipeline.resources import table
 @cache
 def _rules() -> dict[str, frozenset[str]]:
     clean = table("organizations.toml")["clean"]
-    return {key: frozenset(clean[key]) for key in ("always", "descriptors", "trailing", "connectors", "nationalities")}
+    rules = {key: frozenset(clean[key]) for key in ("always", "descriptors", "trailing", "connectors", "nationalities")}
+    return {**rules, "reject": frozenset(table("organizations.toml")["reject"]["names"])}
 
 
 def _is_descriptor(token: Token, rules: dict[str, frozenset[str]]) -> bool:
@@ -26,12 +27,15 @@ def _is_qualifying(token: Token, rules: dict[str, frozenset[str]]) -> bool:
     return token.text in rules["nationalities"] or is_rejected(token.text) or token.is_lower
 
 
+def _is_modifier(token: Token, rules: dict[str, frozenset[str]]) -> bool:
+    """Nationalities, trade acronyms and lower-case words: "Several Chinese EV" names no one."""
+    return token.text in rules["nationalities"] or token.text in rules["reject"] or token.is_lower or token.is_punct
+
+
 def _leading_cut(span: Span, rules: dict[str, frozenset[str]]) -> int:
     cut = 0
     for index, token in enumerate(span):
-        if index == cut and token.lower_ in rules["always"]:
-            cut = index + 1
-        elif _is_descriptor(token, rules):
+        if (index == cut and token.lower_ in rules["always"]) or _is_descriptor(token, rules):
             cut = index + 1
         elif not _is_qualifying(token, rules):
             break
@@ -48,32 +52,67 @@ def _trailing_cut(tokens: list[Token], rules: dict[str, frozenset[str]]) -> list
     return tokens
 
 
-def _before_bracket(span: Span) -> Span:
-    """"China Energy Storage Alliance (CNESA" -> the name before the bracket."""
+def _before_break(span: Span) -> Span:
+    """The name before a bracket or a line break: "China Energy Storage Alliance (CNESA" -> "China
+    Energy Storage Alliance"; a headline's last word and the next line are not one name."""
     for token in span[1:]:
-        if token.text in {"(", "["}:
+        if token.text in {"(", "["} or (token.is_space and "\n" in token.text) or "\n" in token.nbor(-1).whitespace_:
             return span.doc[span.start : token.i]
     return span
 
 
 def _is_place_shape(name: Span) -> bool:
-    """"Noida-based", "Shenzhen-listed", or an upper-case dateline ("NINGDE, Fujian, April 21")."""
+    """ "Noida-based", "Shenzhen-listed", or an upper-case dateline ("NINGDE, Fujian, April 21")."""
     doc = name.doc
-    if name.end + 1 < len(doc) and doc[name.end].text == "-" and doc[name.end + 1].lower_ in {"based", "listed", "headquartered"}:
+    if (
+        name.end + 1 < len(doc)
+        and doc[name.end].text == "-"
+        and doc[name.end + 1].lower_ in {"based", "listed", "headquartered"}
+    ):
         return True
     at_line_start = name.start == 0 or "\n" in doc[name.start - 1].whitespace_ + doc[name.start - 1].text
-    followed_by_comma = name.end < len(doc) and doc[name.end].text == ","
-    return at_line_start and followed_by_comma and name.text.isupper() and len(name.text) > 3
+    dateline_mark = name.end < len(doc) and doc[name.end].text in {",", "—", "–", "--", "-", "("}
+    return at_line_start and dateline_mark and name.text.isupper() and len(name.text) > 3
 
 
 def clean_span(span: Span) -> Span | None:
-    """"automaker GAC Group" -> "GAC Group"; "Tesla's" -> "Tesla"; "Several Chinese EV" -> None."""
+    """ "automaker GAC Group" -> "GAC Group"; "Tesla's" -> "Tesla"; "Several Chinese EV" -> None."""
     rules = _rules()
-    span = _before_bracket(span)
+    span = _before_break(span)
     tokens = _trailing_cut(list(span[_leading_cut(span, rules) :]), rules)
     if not tokens:
         return None
-    name = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label="ORG", kb_id=span.kb_id)
-    if is_rejected(name.text) or all(_is_qualifying(t, rules) for t in name) or _is_place_shape(name):
+    name = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=span.label, kb_id=span.kb_id)
+    if is_rejected(name.text) or all(_is_modifier(t, rules) for t in name) or _is_place_shape(name):
         return None
     return name
+
+
+LOCATIVE = {"in", "near", "outside", "at"}
+AFTER_PLACE = {",", ".", ";", "-based"}
+
+
+def place_names(doc, candidates: list[Span]) -> set[str]:
+    """Names the model called ORG that the text uses as places: somewhere written "in X," or
+    "in X." ("a plant in Krishnagiri, Tamil Nadu"), or tagged GPE/LOC elsewhere."""
+    texts = {c.text for c in candidates}
+    places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}} & texts
+    for candidate in candidates:
+        for start in _occurrences(doc, candidate):
+            before = doc[start - 1].lower_ if start > 0 else ""
+            end = start + len(candidate)
+            after = doc[end].text if end < len(doc) else "."
+            if before in LOCATIVE and after in AFTER_PLACE and not candidate[-1].text.endswith("."):
+                places.add(candidate.text)
+    return places
+
+
+def _occurrences(doc, span: Span) -> list[int]:
+    words = [t.text for t in span]
+    return [i for i in range(len(doc) - len(words) + 1) if [t.text for t in doc[i : i + len(words)]] == words]
+
+
+def in_credit_line(span: Span) -> bool:
+    """Reporter and editor credits and bylines name people: "(Reporting by …; Editing by …)", "By …"."""
+    line = span.sent.text.lstrip("( ").lower()
+    return line.startswith(("reporting by", "editing by", "writing by", "by ", "additional reporting", "compiled by"))

@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Span
 from pipeline.normalize.orgnames import is_acronym_of, is_rejected, name_key, short_form_steps, short_forms
 from pipeline.resources import jsonl
 
-
 _ALIASES: dict[str, str] = {}
 
 
@@ -42,7 +41,7 @@ def _key(span: Span) -> str:
 
 
 def _abbreviation_after(doc: Doc, span: Span) -> Span | None:
-    """"Contemporary Amperex Technology Co. Ltd. (CATL)" -> the span "CATL"."""
+    """ "Contemporary Amperex Technology Co. Ltd. (CATL)" -> the span "CATL"."""
     if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
         candidate = doc[span.end + 1 : span.end + 2]
         if candidate.text[:1].isupper() and len(candidate.text) >= 2 and not is_rejected(candidate.text):
@@ -79,7 +78,11 @@ def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
     for length in sorted({len(s) for s in surfaces}, reverse=True):
         for start in range(len(doc) - length + 1):
             window = tuple(t.text for t in doc[start : start + length])
-            if window in surfaces and not taken.intersection(range(start, start + length)) and not is_rejected(" ".join(window)):
+            if (
+                window in surfaces
+                and not taken.intersection(range(start, start + length))
+                and not is_rejected(" ".join(window))
+            ):
                 found.append(Span(doc, start, start + length, label="ORG"))
                 taken.update(range(start, start + length))
     return found

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from pipeline.components.org_cleaning import clean_span
+from pipeline.components.org_cleaning import clean_span, in_credit_line, place_names
 from pipeline.components.org_grouping import group_mentions
 from pipeline.components.spans import longest_first
 from pipeline.resources import jsonl, thaw
@@ -15,6 +15,8 @@ from pipeline.resources import jsonl, thaw
 GAZETTEER_FILE = "organizations.jsonl"
 PATTERN_FILE = "org_patterns.jsonl"
 DASHES = {"--", "—", "–", "-"}
+# Where a candidate came from; a name only the statistical model proposes gets extra checks.
+GAZETTEER, RULE, NER = "ORG_GAZETTEER", "ORG_RULE", "ORG_NER"
 
 
 def build_gazetteer(nlp: Language) -> PhraseMatcher:
@@ -43,13 +45,15 @@ class OrganizationFinder:
     def __call__(self, doc: Doc) -> Doc:
         candidates = [*self._gazetteer_spans(doc), *self._pattern_spans(doc), *self._ner_spans(doc)]
         cleaned = [span for span in (clean_span(c) for c in candidates) if span is not None]
+        places = place_names(doc, [c for c in cleaned if c.label_ == NER])
+        cleaned = [c for c in cleaned if not (c.label_ == NER and (c.text in places or in_credit_line(c)))]
         doc.spans[self.span_key] = group_mentions(doc, longest_first(cleaned))
         return doc
 
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
         spans = []
         for match_id, start, end in self.gazetteer(doc):
-            spans.append(Span(doc, start, end, label="ORG", kb_id=match_id))
+            spans.append(Span(doc, start, end, label=GAZETTEER, kb_id=match_id))
         return spans
 
     def _pattern_spans(self, doc: Doc) -> list[Span]:
@@ -59,7 +63,7 @@ class OrganizationFinder:
                 if not self._is_wire_credit(doc, start, end):
                     continue
                 start, end = start + 1, end - 1
-            spans.append(Span(doc, start, end, label="ORG"))
+            spans.append(Span(doc, start, end, label=RULE))
         return spans
 
     @staticmethod
@@ -71,7 +75,7 @@ class OrganizationFinder:
     def _ner_spans(self, doc: Doc) -> list[Span]:
         if not self.use_ner or not doc.has_annotation("ENT_IOB"):
             return []
-        return [ent for ent in doc.ents if ent.label_ == "ORG"]
+        return [Span(doc, ent.start, ent.end, label=NER) for ent in doc.ents if ent.label_ == "ORG"]
 
 
 @Language.factory(

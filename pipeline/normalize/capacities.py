@@ -7,11 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.normalize.numerals import normalize_qualifier, number_pattern, parse_number, qualifier_pattern
-from pipeline.normalize.ranges import QUALIFIER, RANGE_SEPARATOR, is_range_qualifier_valid
+from pipeline.normalize.ranges import QUALIFIER, RANGE_SEPARATOR
 from pipeline.normalize.units import to_base, unit_pattern, unit_symbol, units
 from pipeline.resources import table
-
-
 
 
 @dataclass(frozen=True)
@@ -55,8 +53,6 @@ def rate_after_regex() -> re.Pattern[str]:
 def rate_before_regex() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in table("units.toml")["rates"]["before"])
     return re.compile(rf"\b(?i:{words})\b")
-
-
 
 
 def parse_capacity(text: str) -> Capacity:

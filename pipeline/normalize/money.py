@@ -17,7 +17,8 @@ from pipeline.normalize.numerals import (
     scale_factor,
     scale_pattern,
 )
-from pipeline.normalize.ranges import QUALIFIER, RANGE_SEPARATOR as SEPARATOR
+from pipeline.normalize.ranges import QUALIFIER
+from pipeline.normalize.ranges import RANGE_SEPARATOR as SEPARATOR
 from pipeline.resources import table
 
 YEN_SIGN = "¥"
@@ -65,7 +66,7 @@ def money_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def amount_parts(text: str) -> tuple[Decimal, str | None]:
-    """"2.5 billion" -> (2.5, "billion"); "500m" -> (500, "m"); "half a billion" -> (0.5, "billion")."""
+    """ "2.5 billion" -> (2.5, "billion"); "500m" -> (500, "m"); "half a billion" -> (0.5, "billion")."""
     scale_words = sorted((re.escape(w) for w in table("numerals.toml")["scales"]), key=len, reverse=True)
     match = re.fullmatch(rf"(?P<number>.+?)(?:\s*|-)(?P<scale>(?i:{'|'.join(scale_words)}))?", text.strip())
     if match is None or not match["number"]:
@@ -78,7 +79,7 @@ def amount_parts(text: str) -> tuple[Decimal, str | None]:
 def needs_scale(match: re.Match[str]) -> bool:
     """An ambiguous currency word ("pounds", "won") with no scale word: not an amount."""
     ambiguous = {w.lower() for w in table("currencies.toml")["ambiguous"]["words"]}
-    scale = amount_parts((match["high"] or match["low"]))[1]
+    scale = amount_parts(match["high"] or match["low"])[1]
     return match["currency"].lower() in ambiguous and scale is None
 
 
@@ -94,7 +95,9 @@ def currency_code(surface: str, yen_sign: str = "JPY") -> str:
 def yen_sign_currency(article: str) -> str:
     """CNY when the article speaks more of China than of Japan, else JPY."""
     cues = table("currencies.toml")["yen_sign"]
-    counts = {code: sum(len(re.findall(rf"\b{re.escape(w)}\b", article)) for w in words) for code, words in cues.items()}
+    counts = {
+        code: sum(len(re.findall(rf"\b{re.escape(w)}\b", article)) for w in words) for code, words in cues.items()
+    }
     return "CNY" if counts["CNY"] > counts["JPY"] else "JPY"
 
 

@@ -40,7 +40,7 @@ def short_form_steps(short: list[str], full: list[str]) -> int | None:
 
 
 def initials(tokens: list[str]) -> str:
-    """"China International Capital Corp." -> "CICC" (connectors and punctuation skipped)."""
+    """ "China International Capital Corp." -> "CICC" (connectors and punctuation skipped)."""
     connectors = set(table("organizations.toml")["clean"]["connectors"])
     return "".join(t[0] for t in tokens if t not in connectors and t[:1].isalpha() and t[0].isupper())
 

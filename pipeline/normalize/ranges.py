@@ -12,6 +12,6 @@ RANGE_SEPARATOR = r"(?(between)\s*(?:-|–|—|(?i:to|and))\s*|\s*(?:-|–|—|(
 
 
 def is_range_qualifier_valid(match: re.Match[str]) -> bool:
-    """"between" and "from" only qualify a range ("between 3 and 5 GWh")."""
+    """ "between" and "from" only qualify a range ("between 3 and 5 GWh")."""
     qualifier = match["between"] or match["qualifier"]
     return match["high"] is not None or normalize_qualifier(qualifier) not in {"between", "from"}

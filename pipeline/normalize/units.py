@@ -63,8 +63,7 @@ def unit_pattern() -> str:
     for entry in table("units.toml")["units"].values():
         options += [re.escape(s).replace(r"\ ", r"\s?") for s in entry["symbols"]]
         options += [
-            "(?i:" + re.escape(w).replace(r"\-", r"[-\s]?").replace(r"\ ", r"[-\s]?") + "s?)"
-            for w in entry["words"]
+            "(?i:" + re.escape(w).replace(r"\-", r"[-\s]?").replace(r"\ ", r"[-\s]?") + "s?)" for w in entry["words"]
         ]
     return "|".join(sorted(options, key=len, reverse=True))
 

@@ -1,0 +1,64 @@
+"""The supplied article is the first gold fixture: the extraction must equal its gold exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import extract
+from pipeline.gold import load_gold
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+FIXTURE = "000_0f55cbc97369d058"
+CAPACITY_FIELDS = ("text", "start", "end", "value", "min", "max", "unit", "kind", "qualifier", "rate")
+MONEY_FIELDS = ("text", "start", "end", "amount", "min", "max", "currency", "qualifier", "equivalent_of")
+YEAR_FIELDS = ("text", "start", "end", "year", "end_year", "qualifier", "relative")
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return load_gold(CORPUS / f"{FIXTURE}.gold.json")
+
+
+@pytest.fixture(scope="module")
+def record(gold):
+    text = (CORPUS / f"{FIXTURE}.txt").read_text(encoding="utf-8")
+    return extract(text, article_id=FIXTURE, published=gold.published)
+
+
+def fields(records, names):
+    return [tuple(getattr(r, n) for n in names) for r in records]
+
+
+def test_organizations_match_gold_with_every_mention(record, gold):
+    predicted = {o.name: [(m.text, m.start, m.end) for m in o.mentions] for o in record.organizations}
+    expected = {o.name: [(m.text, m.start, m.end) for m in o.mentions] for o in gold.organizations}
+    assert predicted == expected
+
+
+def test_capacities_match_gold(record, gold):
+    assert fields(record.capacities, CAPACITY_FIELDS) == fields(gold.capacities, CAPACITY_FIELDS)
+
+
+def test_money_matches_gold(record, gold):
+    assert fields(record.money, MONEY_FIELDS) == fields(gold.money, MONEY_FIELDS)
+
+
+def test_target_years_match_gold(record, gold):
+    assert fields(record.target_years, YEAR_FIELDS) == fields(gold.target_years, YEAR_FIELDS)
+
+
+def test_normalized_values_are_in_base_units(record):
+    by_text = {c.text: c for c in record.capacities}
+    assert by_text["0.2 gigawatt-hour"].normalized_value == pytest.approx(2e8)
+    assert by_text["0.2 gigawatt-hour"].normalized_unit == "Wh"
+    assert by_text["20–40 Ah"].normalized_min == 20 and by_text["20–40 Ah"].normalized_max == 40
+
+
+def test_json_output_writes_amounts_as_numbers(record):
+    import json
+
+    data = json.loads(record.model_dump_json())
+    assert data["money"][0]["amount"] == 2500000000
+    assert isinstance(data["money"][0]["amount"], int)

@@ -1,0 +1,66 @@
+"""Every rule file loads, validates and compiles; the gazetteer is broad and well formed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.matcher import Matcher
+
+from pipeline.normalize.capacities import capacity_regex
+from pipeline.normalize.money import money_regexes
+from pipeline.normalize.units import registry, to_base, unit_symbol
+from pipeline.normalize.years import year_regex
+from pipeline.resources import jsonl, table, thaw
+
+TOML_FILES = ["units.toml", "numerals.toml", "currencies.toml", "years.toml", "organizations.toml"]
+
+
+@pytest.mark.parametrize("name", TOML_FILES)
+def test_toml_tables_load_read_only(name):
+    data = table(name)
+    assert data
+    with pytest.raises(TypeError):
+        data["new"] = 1  # type: ignore[index]
+
+
+def test_org_patterns_compile_with_validation():
+    matcher = Matcher(spacy.blank("en").vocab, validate=True)
+    rules = jsonl("org_patterns.jsonl")
+    for rule in rules:
+        matcher.add(rule["id"], [thaw(rule["pattern"])])
+    assert len(matcher) == len(rules) and len({r["id"] for r in rules}) == len(rules)
+
+
+def test_gazetteer_is_broad_and_unique():
+    entries = jsonl("organizations.jsonl")
+    assert len(entries) >= 150
+    ids = [e["id"] for e in entries]
+    assert len(ids) == len(set(ids))
+    surfaces = [s for e in entries for s in (e["name"], *e.get("aliases", ()))]
+    assert len(surfaces) == len(set(surfaces)), "a surface names two organizations"
+    assert len({e["kind"] for e in entries}) >= 8
+
+
+def test_every_unit_converts_with_pint_to_its_base():
+    for symbol, entry in table("units.toml")["units"].items():
+        base = table("units.toml")["kinds"][entry["kind"]]["base"]
+        assert to_base(1, symbol) > 0, symbol
+        assert (
+            registry()(entry["pint"]).dimensionality
+            == registry()(base.replace("Ah", "ampere_hour").replace("Wh", "watt_hour")).dimensionality
+        )
+        for surface in entry["symbols"]:
+            assert unit_symbol(surface) == symbol
+
+
+def test_regexes_compile_once():
+    assert capacity_regex() is capacity_regex()
+    assert money_regexes() is money_regexes()
+    assert isinstance(year_regex(), re.Pattern)
+
+
+def test_rule_tables_are_shared_not_copied():
+    assert table("units.toml") is table("units.toml")
+    assert jsonl("organizations.jsonl") is jsonl("organizations.jsonl")
