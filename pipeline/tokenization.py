@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from pipeline.resources import table
@@ -50,3 +51,5 @@ def customize_tokenizer(nlp: Language) -> None:
         f"{letter}." for letter in table("numerals.toml")["case_sensitive_scales"]["glued_only"] if letter.islower()
     }
     nlp.tokenizer.rules = {text: rule for text, rule in (nlp.tokenizer.rules or {}).items() if text not in glued}
+    for abbreviation in table("organizations.toml")["clean"]["abbreviations"]:  # "Pte. Ltd."
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])

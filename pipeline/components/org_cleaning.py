@@ -45,6 +45,7 @@ def _leading_cut(span: Span, rules: dict[str, frozenset[str]]) -> int:
 def _trailing_cut(tokens: list[Token], rules: dict[str, frozenset[str]]) -> list[Token]:
     while tokens and (
         tokens[-1].text in rules["trailing"]
+        or (len(tokens) > 1 and tokens[-1].text in rules["reject"] and tokens[-1].text.isupper())  # "Michigan EV"
         or (tokens[-1].is_lower and tokens[-1].text not in {"plc"})
         or tokens[-1].text in rules["connectors"]
     ):
@@ -70,7 +71,10 @@ def _is_place_shape(name: Span) -> bool:
         and doc[name.end + 1].lower_ in {"based", "listed", "headquartered"}
     ):
         return True
-    at_line_start = name.start == 0 or "\n" in doc[name.start - 1].whitespace_ + doc[name.start - 1].text
+    start = name.start
+    while start > 0 and doc[start - 1].is_upper:  # "ST. THOMAS, Ontario"
+        start -= 1
+    at_line_start = start == 0 or "\n" in doc[start - 1].whitespace_ + doc[start - 1].text
     dateline_mark = name.end < len(doc) and doc[name.end].text in {",", "—", "–", "--", "-", "("}
     return at_line_start and dateline_mark and name.text.isupper() and len(name.text) > 3
 
@@ -101,7 +105,7 @@ def place_names(doc, candidates: list[Span]) -> set[str]:
         for start in _occurrences(doc, candidate):
             before = doc[start - 1].lower_ if start > 0 else ""
             end = start + len(candidate)
-            after = doc[end].text if end < len(doc) else "."
+            after = doc[end].text if end < len(doc) and not doc[end].is_space else "."
             if before in LOCATIVE and after in AFTER_PLACE and not candidate[-1].text.endswith("."):
                 places.add(candidate.text)
     return places
@@ -110,6 +114,17 @@ def place_names(doc, candidates: list[Span]) -> set[str]:
 def _occurrences(doc, span: Span) -> list[int]:
     words = [t.text for t in span]
     return [i for i in range(len(doc) - len(words) + 1) if [t.text for t in doc[i : i + len(words)]] == words]
+
+
+def is_product_or_figure(span: Span) -> bool:
+    """A model's ORG that is a product ("the Naxtra brand", "Terra models") or holds a number ("MW/2,000")."""
+    following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return following in _product_nouns() or any(t.like_num or t.is_digit or "/" in t.text for t in span)
+
+
+@cache
+def _product_nouns() -> frozenset[str]:
+    return frozenset(table("organizations.toml")["clean"]["product_nouns"])
 
 
 def in_credit_line(span: Span) -> bool:

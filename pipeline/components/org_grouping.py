@@ -4,9 +4,19 @@ places where a grouped name is written, and label every mention with the canonic
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
-from pipeline.normalize.orgnames import is_acronym_of, is_rejected, name_key, short_form_steps, short_forms
+from pipeline.normalize.orgnames import (
+    is_acronym_of,
+    is_rejected,
+    join_words,
+    name_key,
+    name_words,
+    short_form_steps,
+    short_forms,
+)
 from pipeline.resources import jsonl
 
 _ALIASES: dict[str, str] = {}
@@ -52,14 +62,17 @@ def _abbreviation_after(doc: Doc, span: Span) -> Span | None:
 def _link(groups: _Groups, spans: list[Span]) -> None:
     """Join each short form or acronym to the one full name it most likely abbreviates: the
     nearest by suffix steps ("BYD" -> "BYD Co. Ltd.", not "BYD Energy Storage")."""
-    words = {_key(s): [t.text for t in s] for s in spans}
+    words = {_key(s): name_words(s.text) for s in spans}
     known = {s.kb_id_ or _alias_index().get(name_key(s.text)) for s in spans} - {None}
     for short_key, short in words.items():
         candidates = []
         for full_key, full in words.items():
-            if short_key == full_key or (short_key in known and full_key in known):
+            if short_key == full_key:
                 continue
-            steps = short_form_steps(short, full)
+            # a name the gazetteer knows is short only for a legal name: "Sunwoda" of "Sunwoda Electronic
+            # Co.", but "BYD Energy Storage" is a unit of its own, not "BYD"
+            legal_name = bool(short_forms(full, industry=False))
+            steps = short_form_steps(short, full, industry=short_key not in known or legal_name)
             if steps is None and len(short) == 1 and is_acronym_of(short[0], full):
                 steps = 0
             if steps is not None:
@@ -69,22 +82,18 @@ def _link(groups: _Groups, spans: list[Span]) -> None:
 
 
 def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Other places where a known name or an acronym short form is written."""
-    surfaces = {tuple(t.text for t in s) for s in spans}
+    """Other places where a known name or one of its short forms is written."""
+    surfaces = {s.text for s in spans}
     for span in spans:
-        surfaces.update(tuple(f) for f in short_forms([t.text for t in span]) if len(f) == 1 and len(f[0]) > 2)
+        surfaces.update(join_words(f) for f in short_forms(name_words(span.text)) if len(join_words(f)) > 2)
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
-    for length in sorted({len(s) for s in surfaces}, reverse=True):
-        for start in range(len(doc) - length + 1):
-            window = tuple(t.text for t in doc[start : start + length])
-            if (
-                window in surfaces
-                and not taken.intersection(range(start, start + length))
-                and not is_rejected(" ".join(window))
-            ):
-                found.append(Span(doc, start, start + length, label="ORG"))
-                taken.update(range(start, start + length))
+    for surface in sorted((s for s in surfaces if not is_rejected(s)), key=len, reverse=True):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", doc.text):
+            span = doc.char_span(match.start(), match.end(), label="ORG")
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                found.append(span)
+                taken.update(range(span.start, span.end))
     return found
 
 

@@ -13,18 +13,29 @@ def name_key(name: str) -> str:
     return " ".join(re.sub(r"[.,’']", " ", name).replace("-", " - ").lower().split())
 
 
+def name_words(name: str) -> list[str]:
+    """Words of a name as suffix tables write them: "Gotion High-Tech" -> ["Gotion", "High", "-", "Tech"]."""
+    return name.replace("-", " - ").replace(",", " , ").split()
+
+
+def join_words(words: list[str]) -> str:
+    """The inverse of ``name_words`` for display and search."""
+    return " ".join(words).replace(" - ", "-").replace(" , ", ", ").removesuffix(" ,")
+
+
 @cache
-def _suffixes() -> tuple[tuple[str, ...], ...]:
-    """Legal and group suffixes as token tuples, longest first."""
-    words = (tuple(s.replace("-", " - ").split()) for s in table("organizations.toml")["short_forms"]["suffixes"])
-    return tuple(sorted(words, key=len, reverse=True))
+def _suffixes(industry: bool) -> tuple[tuple[str, ...], ...]:
+    """Legal and group suffixes (and industry words) as word tuples, longest first."""
+    data = table("organizations.toml")["short_forms"]
+    suffixes = [*data["suffixes"], *(data["industry"] if industry else ())]
+    return tuple(sorted((tuple(name_words(s)) for s in suffixes), key=len, reverse=True))
 
 
-def short_forms(tokens: list[str]) -> list[list[str]]:
+def short_forms(tokens: list[str], industry: bool = True) -> list[list[str]]:
     """The name without its trailing suffixes, step by step: SAIC Motor Corp -> SAIC Motor, SAIC."""
     forms, rest = [], list(tokens)
     while True:
-        for suffix in _suffixes():
+        for suffix in _suffixes(industry):
             if len(rest) > len(suffix) and tuple(rest[-len(suffix) :]) == suffix:
                 rest = rest[: -len(suffix)]
                 forms.append(list(rest))
@@ -33,9 +44,9 @@ def short_forms(tokens: list[str]) -> list[list[str]]:
             return forms
 
 
-def short_form_steps(short: list[str], full: list[str]) -> int | None:
+def short_form_steps(short: list[str], full: list[str], industry: bool = True) -> int | None:
     """How many suffixes separate a short form from the full name; None if it is not one."""
-    forms = short_forms(full)
+    forms = short_forms(full, industry)
     return forms.index(short) + 1 if short in forms else None
 
 
