@@ -6,6 +6,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from pipeline.components.spans import exact_offsets, get_fact
 from pipeline.normalize.capacities import parse_capacity
 from pipeline.normalize.money import parse_money, yen_sign_currency
 from pipeline.normalize.years import parse_year_expression
@@ -13,14 +14,20 @@ from pipeline.records import ArticleRecord, Capacity, Mention, Money, Organizati
 
 
 def _where(span: Span) -> dict[str, object]:
-    return {"text": span.text, "start": span.start_char, "end": span.end_char, "sentence": span.sent.text.strip()}
+    start, end = exact_offsets(span)
+    return {"text": span.doc.text[start:end], "start": start, "end": end, "sentence": span.sent.text.strip()}
+
+
+def _text(span: Span) -> str:
+    start, end = exact_offsets(span)
+    return span.doc.text[start:end]
 
 
 def capacities(doc: Doc) -> list[Capacity]:
     records = []
     for span in doc.spans["capacities"]:
-        value = parse_capacity(span.text)
-        records.append(Capacity(**_where(span), **vars(value), rate=span._.rate))
+        value = parse_capacity(_text(span))
+        records.append(Capacity(**_where(span), **vars(value), rate=get_fact(span, "rate")))
     return records
 
 
@@ -28,14 +35,14 @@ def money(doc: Doc) -> list[Money]:
     yen_sign = yen_sign_currency(doc.text)
     records = []
     for span in doc.spans["money"]:
-        value = parse_money(span.text, yen_sign)
-        records.append(Money(**_where(span), **vars(value), equivalent_of=span._.equivalent_of))
+        value = parse_money(_text(span), yen_sign)
+        records.append(Money(**_where(span), **vars(value), equivalent_of=get_fact(span, "equivalent_of")))
     return records
 
 
 def target_years(doc: Doc, published: date | None) -> list[TargetYear]:
     return [
-        TargetYear(**_where(span), **vars(parse_year_expression(span.text, published)))
+        TargetYear(**_where(span), **vars(parse_year_expression(_text(span), published)))
         for span in doc.spans["target_years"]
     ]
 

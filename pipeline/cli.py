@@ -121,3 +121,38 @@ def evaluate(
         from pipeline.report_html import render_report
 
         html_file.write_text(render_report(report), encoding="utf-8")
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Files (.txt, .jsonl, .jsonl.gz, .parquet) or folders of .txt files.")
+    ] = None,
+    out: Annotated[Path | None, typer.Option(help="Output folder (created; reused to resume).")] = None,
+    model: Annotated[str | None, typer.Option(help='spaCy model name, or "blank" for rules only.')] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes (each loads the model once).")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
+    chunk_size: Annotated[int, typer.Option(help="Articles per committed chunk (the unit of resume).")] = 500,
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a dask.distributed cluster).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
+) -> None:
+    """Extract many articles into records.jsonl, errors.jsonl, Parquet tables and manifest.json; resumable."""
+    from pipeline.batch.run import BatchSettings, UsageError, run_batch
+
+    if out is None:
+        raise fail("--out is required", code=2)
+    settings = BatchSettings(tuple(inputs or ()), out, model, workers, batch_size, chunk_size, engine, scheduler)
+    try:
+        summary = run_batch(settings)
+    except UsageError as error:
+        raise fail(str(error), code=2) from None
+    except KeyboardInterrupt:
+        raise fail("interrupted; committed chunks are kept: run the same command again to resume", 130) from None
+    counts = summary.counts
+    state = "already complete" if summary.resumed_complete else "done"
+    typer.echo(
+        f"{state}: {counts['read']} read, {counts['ok']} ok, {counts['failed']} failed, "
+        f"{counts['skipped']} skipped (done earlier) -> {out}",
+        err=True,
+    )
+    raise typer.Exit(summary.exit_code)

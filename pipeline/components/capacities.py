@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.spans import longest_first, to_span
+from pipeline.components.spans import longest_first, set_fact, to_span
 from pipeline.normalize.capacities import capacity_regex, rate_after_regex, rate_before_regex
 from pipeline.normalize.numerals import parse_number
 from pipeline.normalize.ranges import is_range_qualifier_valid
@@ -30,7 +30,7 @@ class CapacityFinder:
                 start = match.start("low")
             span = to_span(doc, start, match.end(), "CAPACITY")
             if span is not None:
-                span._.rate = self._rate(doc, span)
+                set_fact(span, "rate", self._rate(doc, span))
                 spans.append(span)
         doc.spans[self.span_key] = longest_first(spans)
         return doc

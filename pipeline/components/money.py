@@ -8,8 +8,8 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.spans import longest_first, to_span
-from pipeline.normalize.money import money_regexes, needs_scale
+from pipeline.components.spans import exact_offsets, longest_first, set_fact, to_span
+from pipeline.normalize.money import is_ordered_range, money_regexes, needs_scale
 from pipeline.normalize.numerals import is_article_form
 from pipeline.normalize.ranges import is_range_qualifier_valid
 
@@ -27,16 +27,21 @@ class MoneyFinder:
         spans = []
         for regex in self.regexes:
             for match in regex.finditer(doc.text):
-                start = match.start()
+                start, end = match.start(), match.end()
                 if not is_range_qualifier_valid(match):
                     start = match.start("currency") if regex is self.regexes[0] else match.start("low")
-                span = to_span(doc, start, match.end(), "MONEY")
+                if not is_ordered_range(match):  # "$1-0": a figure and a stray number, not a range
+                    if regex is self.regexes[0]:
+                        end = match.end("low")
+                    else:
+                        start = match.start("high")
+                span = to_span(doc, start, end, "MONEY")
                 if span is not None and self._is_amount(match):
                     spans.append(span)
         spans = longest_first(spans)
         for previous, span in pairwise(spans):
-            if EQUIVALENT_GAP.fullmatch(doc.text, previous.end_char, span.start_char):
-                span._.equivalent_of = previous.start_char
+            if EQUIVALENT_GAP.fullmatch(doc.text, exact_offsets(previous)[1], exact_offsets(span)[0]):
+                set_fact(span, "equivalent_of", exact_offsets(previous)[0])
         doc.spans[self.span_key] = spans
         return doc
 

@@ -6,10 +6,33 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+FACTS = "battery_extract"
+
+
+def set_fact(span: Span, name: str, value: object) -> None:
+    """A fact a finder learns about a span that its text does not carry (a rate, a link). Kept in
+    ``doc.user_data`` under the span's label and offsets, so spans of different finders never share
+    facts (a Span extension would: it is keyed by offsets alone)."""
+    span.doc.user_data[(FACTS, span.label_, name, span.start_char, span.end_char)] = value
+
+
+def get_fact(span: Span, name: str) -> object | None:
+    return span.doc.user_data.get((FACTS, span.label_, name, span.start_char, span.end_char))
+
 
 def to_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
-    """The span of tokens covering characters ``start:end`` (widened to whole tokens)."""
-    return doc.char_span(start, end, label=label, alignment_mode="expand")
+    """The span of tokens covering characters ``start:end`` (widened to whole tokens); where the
+    match is narrower than its tokens ("$0=" is one token), the match's own offsets are kept."""
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is not None and (span.start_char, span.end_char) != (start, end):
+        set_fact(span, "exact", (start, end))
+    return span
+
+
+def exact_offsets(span: Span) -> tuple[int, int]:
+    """The record's offsets: the match itself, not the tokens around it."""
+    exact = get_fact(span, "exact")
+    return exact if isinstance(exact, tuple) else (span.start_char, span.end_char)
 
 
 def longest_first(spans: Iterable[Span]) -> list[Span]:

@@ -79,8 +79,20 @@ def amount_parts(text: str) -> tuple[Decimal, str | None]:
 def needs_scale(match: re.Match[str]) -> bool:
     """An ambiguous currency word ("pounds", "won") with no scale word: not an amount."""
     ambiguous = {w.lower() for w in table("currencies.toml")["ambiguous"]["words"]}
-    scale = amount_parts(match["high"] or match["low"])[1]
+    ends = [end for end in (match["high"], match["low"]) if end and not is_article_form(end)]
+    scale = amount_parts(ends[0])[1] if ends else None
     return match["currency"].lower() in ambiguous and scale is None
+
+
+def is_ordered_range(match: re.Match[str]) -> bool:
+    """No range, or a range whose low end is not above its high end."""
+    if match["high"] is None:
+        return True
+    if is_article_form(match["high"]):
+        return False
+    low, low_scale = amount_parts(match["low"])
+    high, high_scale = amount_parts(match["high"])
+    return low * scale_factor(low_scale or high_scale) <= high * scale_factor(high_scale)
 
 
 def currency_code(surface: str, yen_sign: str = "JPY") -> str:

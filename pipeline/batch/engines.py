@@ -1,0 +1,127 @@
+"""Local engines: extraction in this process (one worker) or in a pool of worker processes.
+
+An engine takes chunks and gives back each chunk with one outcome per job, in chunk order. The
+pool keeps a bounded number of batches in flight (memory stays flat), each worker loads the model
+once (pool initializer), and a worker that dies (a crash, the OOM killer) costs only the article
+it was extracting: the pool is restarted and the batches in flight are redone one article at a time.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from typing import Protocol
+
+from pipeline.batch.entries import Chunk, Failed, Outcome
+from pipeline.batch.worker import extract_batch, start_worker
+from pipeline.extraction import Article
+
+WORKER_DIED = "the worker process died while extracting this article (a crash or out of memory)"
+Results = Iterator[tuple[Chunk, list[Outcome]]]
+
+
+class Engine(Protocol):
+    def run(self, chunks: Iterable[Chunk]) -> Results: ...
+
+    def close(self) -> None: ...
+
+
+def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Lists of ``size`` items (the last may be shorter); itertools.batched arrives with Python 3.12."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def articles_of(chunk: Chunk) -> list[Article]:
+    return [job.article for job in chunk.jobs]
+
+
+class InlineEngine:
+    """Extraction in the calling process: no start-up cost, no isolation from a crash."""
+
+    def __init__(self, model: str | None, batch_size: int) -> None:
+        self.model, self.batch_size = model, batch_size
+        start_worker(model)
+
+    def run(self, chunks: Iterable[Chunk]) -> Results:
+        for chunk in chunks:
+            outcomes: list[Outcome] = []
+            for batch in batched(articles_of(chunk), self.batch_size):
+                outcomes.extend(extract_batch(batch, self.model, self.batch_size))
+            yield chunk, outcomes
+
+    def close(self) -> None:
+        pass
+
+
+def start_pool_worker(model: str | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    start_worker(model)
+
+
+Pending = tuple[Sequence[Article], "Future[list[Outcome]]", int]
+
+
+class PoolEngine:
+    """Extraction in ``workers`` processes (spawned: the same on every platform)."""
+
+    def __init__(self, model: str | None, batch_size: int, workers: int) -> None:
+        self.model, self.batch_size, self.workers = model, batch_size, workers
+        self.generation = 0
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(self.workers, context, initializer=start_pool_worker, initargs=(self.model,))
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
+        self.generation += 1
+
+    def _submit(self, batch: Sequence[Article]) -> Pending:
+        return batch, self.pool.submit(extract_batch, batch, self.model, self.batch_size), self.generation
+
+    def run(self, chunks: Iterable[Chunk]) -> Results:
+        window: deque[tuple[Chunk, list[Pending]]] = deque()
+        for chunk in chunks:
+            window.append((chunk, [self._submit(b) for b in batched(articles_of(chunk), self.batch_size)]))
+            while len(window) > 1 and sum(len(pending) for _, pending in window) > 4 * self.workers:
+                yield self._collect(*window.popleft())
+        while window:
+            yield self._collect(*window.popleft())
+
+    def _collect(self, chunk: Chunk, pending: list[Pending]) -> tuple[Chunk, list[Outcome]]:
+        return chunk, [outcome for item in pending for outcome in self._result(*item)]
+
+    def _result(self, batch: Sequence[Article], future: Future[list[Outcome]], generation: int) -> list[Outcome]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            if generation == self.generation:
+                self._restart()
+        except Exception:  # the batch could not travel to or from the worker: try its articles alone
+            pass
+        return [self._alone(article) for article in batch]
+
+    def _alone(self, article: Article) -> Outcome:
+        try:
+            return self.pool.submit(extract_batch, [article], self.model, 1).result()[0]
+        except BrokenProcessPool:
+            self._restart()
+            return Failed(WORKER_DIED)
+        except Exception as error:
+            return Failed(f"extraction failed: {type(error).__name__}: {error}")
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def local_engine(model: str | None, batch_size: int, workers: int) -> Engine:
+    return InlineEngine(model, batch_size) if workers == 1 else PoolEngine(model, batch_size, workers)

@@ -1,0 +1,75 @@
+"""Which files a batch run reads: arguments expanded to files, their fingerprint and a quick count."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+SUFFIXES = {".txt": "text", ".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".parquet": "parquet"}
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file to read; ``kind`` is "text", "jsonl", "parquet", or None (missing or unsupported)."""
+
+    path: Path
+    kind: str | None
+
+    @property
+    def name(self) -> str:
+        """The path as text that any UTF-8 output can hold (undecodable bytes of a name are escaped)."""
+        return str(self.path).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def kind_of(path: Path) -> str | None:
+    name = path.name.lower()
+    return next((kind for suffix, kind in SUFFIXES.items() if name.endswith(suffix)), None)
+
+
+def expand(arguments: Iterable[str]) -> Iterator[InputFile]:
+    """Files in argument order; a folder gives its ``*.txt`` files (recursively, sorted by path)."""
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            for found in sorted(path.rglob("*.txt")):
+                if found.is_file():
+                    yield InputFile(found, "text")
+        else:
+            yield InputFile(path, kind_of(path) if path.is_file() else None)
+
+
+def fingerprint(files: Iterable[InputFile]) -> str:
+    """What a resumed run must find unchanged: a digest of each file's absolute path, size and mtime."""
+    digest = hashlib.sha256()
+    for file in files:
+        try:
+            stat = file.path.stat()
+            mark = [str(file.path.resolve()), stat.st_size, stat.st_mtime_ns]
+        except OSError:
+            mark = [str(file.path.absolute()), None, None]
+        digest.update(json.dumps(mark, ensure_ascii=True).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def count_inputs(files: Iterable[InputFile]) -> int:
+    """About how many inputs the files hold (for progress and ETA): non-blank lines, rows, text files."""
+    return sum(_count(file) for file in files)
+
+
+def _count(file: InputFile) -> int:
+    try:
+        if file.kind == "jsonl":
+            opener = gzip.open if file.path.name.lower().endswith(".gz") else open
+            with opener(file.path, "rb") as stream:
+                return sum(1 for line in stream if line.strip())
+        if file.kind == "parquet":
+            import pyarrow.parquet as pq
+
+            return pq.ParquetFile(file.path).metadata.num_rows
+    except Exception:  # a broken file is reported when it is read; the count is only a guide
+        return 1
+    return 1

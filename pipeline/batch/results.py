@@ -1,0 +1,71 @@
+"""What one chunk produced: its records.jsonl lines, its errors.jsonl lines and its table rows."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.batch.entries import Chunk, Extracted, Failure, Job, Outcome
+from pipeline.batch.tables import FACTS, SCHEMAS
+from pipeline.records import SCHEMA_VERSION
+
+
+@dataclass
+class ChunkOutput:
+    """Lines and rows of a chunk, in input order."""
+
+    index: int
+    records: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {name: [] for name in SCHEMAS})
+    first_key: str | None = None
+    last_key: str | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"read": len(self.records) + len(self.errors), "ok": len(self.records), "failed": len(self.errors)}
+
+
+def error_line(failure: Failure) -> str:
+    """One errors.jsonl line: the input (file, line or row, id if known) and the reason."""
+    return json.dumps(failure.as_dict(), ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def article_row(job: Job, extracted: Extracted) -> dict[str, Any]:
+    counts = {name: len(extracted.rows[name]) for name in FACTS}
+    return {
+        "article_id": job.article.article_id,
+        "input": job.source.key,
+        "published": job.article.published,
+        "title": job.title,
+        "url": job.url,
+        "source": job.origin,
+        "characters": len(job.article.text),
+        "replaced_controls": job.replaced_controls,
+        **counts,
+        "schema_version": SCHEMA_VERSION,
+    }
+
+
+def chunk_output(chunk: Chunk, outcomes: list[Outcome]) -> ChunkOutput:
+    """Join the chunk's entries with the outcomes of its jobs (one per job, in order)."""
+    output = ChunkOutput(chunk.index)
+    results = iter(outcomes)
+    for entry in chunk.entries:
+        if isinstance(entry, Failure):
+            output.errors.append(error_line(entry))
+            continue
+        outcome = next(results)
+        if isinstance(outcome, Extracted):
+            output.records.append(outcome.record_json)
+            output.rows["articles"].append(article_row(entry, outcome))
+            for name in FACTS:
+                output.rows[name].extend(outcome.rows[name])
+        else:
+            output.errors.append(error_line(Failure(entry.source, outcome.reason, entry.article.article_id)))
+    if next(results, None) is not None:
+        raise RuntimeError(f"chunk {chunk.index}: more outcomes than articles")
+    if chunk.entries:
+        output.first_key, output.last_key = chunk.entries[0].source.key, chunk.entries[-1].source.key
+    return output

@@ -1,0 +1,171 @@
+"""The batch job: read inputs as a stream, extract chunk by chunk, commit each chunk, assemble at the end.
+
+Inputs are numbered in the order they are read, and cut into chunks of ``chunk_size`` consecutive
+inputs; chunk *i* is always the same inputs, so the ledger only has to name committed chunks. A
+resumed run reads (and checks) every input again, which rebuilds the duplicate-id index, but sends
+only the inputs of uncommitted chunks to the model.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any, TextIO
+
+from pipeline.batch.engines import Engine, local_engine
+from pipeline.batch.entries import Chunk, Entry, Failure
+from pipeline.batch.idindex import IdIndex
+from pipeline.batch.inputs import count_inputs, expand, fingerprint
+from pipeline.batch.ledger import Ledger, LedgerMismatch
+from pipeline.batch.manifest import build_manifest, model_info, read_manifest, write_manifest
+from pipeline.batch.progress import Progress
+from pipeline.batch.readers import read_all
+from pipeline.batch.results import chunk_output
+from pipeline.batch.store import Store
+from pipeline.batch.validation import Checker
+from pipeline.nlp import ModelNotFound
+
+ENGINES = ("local", "dask")
+
+
+class UsageError(ValueError):
+    """The run cannot start as asked (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    inputs: tuple[str, ...]
+    out: Path
+    model: str | None = None
+    workers: int = 1
+    batch_size: int = 32
+    chunk_size: int = 500
+    engine: str = "local"
+    scheduler: str | None = None
+
+    def check(self) -> None:
+        if not self.inputs:
+            raise UsageError("no inputs: give .txt, .jsonl, .jsonl.gz or .parquet files, or folders of .txt files")
+        if self.engine not in ENGINES:
+            raise UsageError(f"unknown engine {self.engine!r}: use {' or '.join(ENGINES)}")
+        if self.scheduler and self.engine != "dask":
+            raise UsageError("--scheduler needs --engine dask")
+        for name in ("workers", "batch_size", "chunk_size"):
+            if getattr(self, name) < 1:
+                raise UsageError(f"--{name.replace('_', '-')} must be at least 1")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "inputs": list(self.inputs), "out": str(self.out)}
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    out: Path
+    manifest: dict[str, Any] = field(repr=False)
+    resumed_complete: bool = False
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.manifest["counts"]
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.counts["failed"] == 0 else 1
+
+
+def prepare_output(out: Path) -> Store:
+    store = Store(out)
+    try:
+        store.prepare()
+        probe = store.work / ".probe.tmp"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise UsageError(f"cannot write to --out {out}: {error.strerror or error}") from None
+    return store
+
+
+def chunks_to_do(settings: BatchSettings, checker: Checker, committed: set[int]) -> Iterator[Chunk]:
+    """The chunks of the input stream that the ledger does not commit yet."""
+    entries: Iterator[Entry] = (
+        item if isinstance(item, Failure) else checker(item) for item in read_all(expand(settings.inputs))
+    )
+    index = 0
+    while group := list(islice(entries, settings.chunk_size)):
+        if index not in committed:
+            yield Chunk(index, group)
+        index += 1
+
+
+def make_engine(settings: BatchSettings) -> Engine:
+    if settings.engine == "dask":
+        from pipeline.batch.dask_engine import DaskEngine
+
+        return DaskEngine(settings.model, settings.batch_size, settings.workers, settings.scheduler)
+    return local_engine(settings.model, settings.batch_size, settings.workers)
+
+
+def open_job(settings: BatchSettings, model: dict[str, str]) -> tuple[Store, Ledger]:
+    store = prepare_output(settings.out)
+    job = {
+        "inputs": list(settings.inputs),
+        "fingerprint": fingerprint(expand(settings.inputs)),
+        "model": model["requested"],
+        "model_version": model["version"],
+        "chunk_size": settings.chunk_size,
+    }
+    try:
+        return store, Ledger(store.work / "ledger.jsonl", job)
+    except LedgerMismatch as error:
+        raise UsageError(str(error)) from None
+
+
+def run_batch(settings: BatchSettings, stream: TextIO | None = None, bar: bool | None = None) -> BatchSummary:
+    """Run (or resume) the job; UsageError when it cannot start, KeyboardInterrupt passes through."""
+    started, started_at = time.monotonic(), datetime.now(UTC)
+    settings.check()
+    try:
+        model = model_info(settings.model)
+    except ModelNotFound as error:
+        raise UsageError(str(error)) from None
+    store, ledger = open_job(settings, model)
+    previous = read_manifest(settings.out)
+    if ledger.complete and previous is not None:
+        return BatchSummary(settings.out, previous, resumed_complete=True)
+    skipped = ledger.totals()["read"]
+    processed = _process(settings, store, ledger, Progress(count_inputs(expand(settings.inputs)), skipped, stream, bar))
+    store.drop_uncommitted(ledger.chunks)
+    store.assemble(ledger.chunks)
+    wall = time.monotonic() - started
+    counts = {**ledger.totals(), "skipped": skipped, "processed": processed}
+    manifest = build_manifest(settings.as_dict(), model, counts, wall)
+    manifest["started_at"], manifest["finished_at"] = started_at.isoformat(), datetime.now(UTC).isoformat()
+    write_manifest(settings.out, manifest)
+    ledger.mark_complete()
+    store.clean()
+    return BatchSummary(settings.out, manifest)
+
+
+def _process(settings: BatchSettings, store: Store, ledger: Ledger, progress: Progress) -> int:
+    """Extract and commit every chunk still to do; the number of inputs processed."""
+    ids = IdIndex(store.work / "ids.sqlite")
+    engine: Engine | None = None
+    processed = 0
+    try:
+        engine = make_engine(settings)
+        for chunk, outcomes in engine.run(chunks_to_do(settings, Checker(ids), set(ledger.chunks))):
+            output = chunk_output(chunk, outcomes)
+            store.write_chunk(output)
+            ledger.commit(output.index, output.counts, output.first_key, output.last_key)
+            processed += len(chunk.entries)
+            progress.advance(len(chunk.entries))
+    finally:
+        if engine is not None:
+            engine.close()
+        ids.close()
+        progress.close()
+    return processed

@@ -1,0 +1,58 @@
+"""What runs where the model is: extract a batch of articles, isolating the failure of any one of them.
+
+The pipeline is loaded once per process (``load_pipeline`` caches it). A batch goes through
+``nlp.pipe``; if anything in it raises, the batch is redone article by article so that only the
+article at fault fails. Records are serialised here, in the worker, so that the parent only writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.batch.entries import Extracted, Failed, Outcome
+from pipeline.batch.pieces import cut_points, merge_records
+from pipeline.batch.tables import fact_rows
+from pipeline.extraction import Article, process
+from pipeline.nlp import load_pipeline
+from pipeline.records import ArticleRecord
+
+
+def start_worker(model: str | None) -> None:
+    """Process-pool initializer: load the pipeline before the first batch arrives."""
+    load_pipeline(model)
+
+
+def extract_batch(articles: Sequence[Article], model: str | None, batch_size: int) -> list[Outcome]:
+    """One outcome per article, in order; an article that fails never takes the others with it."""
+    try:
+        return [_extracted(record) for record in _records(articles, model, batch_size)]
+    except Exception:
+        if len(articles) == 1:
+            return [extract_one(articles[0], model)]
+        return [extract_one(article, model) for article in articles]
+
+
+def extract_one(article: Article, model: str | None) -> Outcome:
+    try:
+        return _extracted(next(iter(_records([article], model, 1))))
+    except Exception as error:
+        return Failed(f"extraction failed: {type(error).__name__}: {error}")
+
+
+def _extracted(record: ArticleRecord) -> Extracted:
+    return Extracted(record.model_dump_json(), fact_rows(record))
+
+
+def _records(articles: Sequence[Article], model: str | None, batch_size: int) -> list[ArticleRecord]:
+    limit = load_pipeline(model).max_length
+    fitting = [article for article in articles if len(article.text) <= limit]
+    records = iter([record for _, record in process(fitting, model, batch_size)])
+    return [next(records) if len(a.text) <= limit else extract_long(a, model, limit) for a in articles]
+
+
+def extract_long(article: Article, model: str | None, limit: int) -> ArticleRecord:
+    """The record of an article longer than ``limit``, extracted in pieces and merged."""
+    cuts = cut_points(article.text, limit)
+    pieces = [Article(article.article_id, article.text[start:end], article.published) for start, end in cuts]
+    records = [record for _, record in process(pieces, model, batch_size=1)]
+    return merge_records([(start, record) for (start, _), record in zip(cuts, records, strict=True)])
