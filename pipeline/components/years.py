@@ -45,7 +45,7 @@ class TargetYearFinder:
                 continue  # "the 2022 agreement", "since 2019": a bare year dates, it does not target
             span = to_span(doc, match.start(), match.end(), "TARGET_YEAR")
             expression = parse_year_expression(match.group(), published)
-            if (expression.end_year or 0) < (expression.year or 0):
+            if expression.end_year and expression.year and expression.end_year < expression.year:
                 continue  # "FY2028 to 2026" is no span of years
             names_goal = match["goal"] is not None
             if span is not None and self.is_target(span, expression, published, names_goal=names_goal):
