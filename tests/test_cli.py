@@ -80,3 +80,24 @@ def test_unknown_model_is_a_usage_error(runner, article):
 def test_schemas_check_passes_on_the_committed_files(runner):
     result = runner.invoke(app, ["schemas", "--check", "--dir", str(Path(__file__).parent.parent / "schemas")])
     assert result.exit_code == 0, result.output
+
+
+def test_evaluate_prints_the_table_and_writes_json_and_html(runner, tmp_path):
+    corpus = Path(__file__).parent.parent / "corpus"
+    for name in ("000_0f55cbc97369d058.txt", "000_0f55cbc97369d058.gold.json"):
+        (tmp_path / name).write_bytes((corpus / name).read_bytes())
+    scores, page = tmp_path / "scores.json", tmp_path / "report.html"
+    args = ["evaluate", str(tmp_path), "--model", "blank", "--json", str(scores), "--html", str(page), "--errors"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "strict" in result.stdout and "lenient" in result.stdout and "overall" in result.stdout
+    data = json.loads(scores.read_text(encoding="utf-8"))
+    assert data["articles"] == 1 and set(data["strict"]) >= {"organizations", "capacities", "money", "target_years"}
+    assert data["strict"]["capacities"]["tp"] == 3
+    html = page.read_text(encoding="utf-8")
+    assert "<mark" in html and "000_0f55cbc97369d058" in html and html.count("class='side'") == 2
+
+
+def test_evaluate_without_gold_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(app, ["evaluate", str(tmp_path), "--model", "blank"])
+    assert result.exit_code == 2 and "no gold articles" in result.stderr

@@ -5,6 +5,8 @@ places where a grouped name is written, and label every mention with the canonic
 from __future__ import annotations
 
 import re
+from functools import cache
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span
 
@@ -19,15 +21,15 @@ from pipeline.normalize.orgnames import (
 )
 from pipeline.resources import jsonl
 
-_ALIASES: dict[str, str] = {}
 
-
-def _alias_index() -> dict[str, str]:
-    if not _ALIASES:
-        for entry in jsonl("organizations.jsonl"):
-            for name in (entry["name"], *entry.get("aliases", ())):
-                _ALIASES.setdefault(name_key(name), entry["id"])
-    return _ALIASES
+@cache
+def _alias_index() -> MappingProxyType:
+    """Gazetteer surface key -> entry id, built once."""
+    index: dict[str, str] = {}
+    for entry in jsonl("organizations.jsonl"):
+        for name in (entry["name"], *entry.get("aliases", ())):
+            index.setdefault(name_key(name), entry["id"])
+    return MappingProxyType(index)
 
 
 class _Groups:
