@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, model_validator
 
@@ -18,6 +19,16 @@ class GoldOrganization(Organization):
     aliases: list[str] = Field(default_factory=list, description="Other names a scorer accepts for it.")
 
 
+class GoldFact(Record):
+    """Which organization and milestone one target year, capacity or amount is about."""
+
+    anchor: Literal["target_year", "capacity", "money"] = Field(description="The type of the linked record.")
+    start: int = Field(ge=0, description="`start` of the linked record.")
+    text: str = Field(description="`text` of the linked record.")
+    organization: str | None = Field(description="Canonical name of the organization it is about, or null.")
+    milestone: str | None = Field(description="The milestone or subject it dates or measures, as written.")
+
+
 class GoldArticle(Record):
     article_id: str = Field(min_length=1, description="The article's identifier (its file name stem).")
     published: dt.date | None = Field(description="Publication date, if the article has one.")
@@ -25,6 +36,7 @@ class GoldArticle(Record):
     capacities: list[CapacityCore] = Field(description="Every capacity, in text order.")
     money: list[Money] = Field(description="Every amount of money, in text order.")
     target_years: list[TargetYear] = Field(description="Every target year, in text order.")
+    facts: list[GoldFact] = Field(default_factory=list, description="One link per year, capacity and amount.")
 
     def check_against(self, text: str) -> None:
         """Raise ValueError when a record's text is not ``text[start:end]``."""
