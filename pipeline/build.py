@@ -10,7 +10,7 @@ from pipeline.components.spans import exact_offsets, get_fact
 from pipeline.normalize.capacities import parse_capacity
 from pipeline.normalize.money import parse_money, yen_sign_currency
 from pipeline.normalize.years import parse_year_expression
-from pipeline.records import ArticleRecord, Capacity, Mention, Money, Organization, TargetYear
+from pipeline.records import ArticleRecord, Capacity, Fact, Mention, Money, Organization, TargetYear
 
 
 def _where(span: Span) -> dict[str, object]:
@@ -54,13 +54,82 @@ def organizations(doc: Doc) -> list[Organization]:
     return [Organization(name=name, mentions=found) for name, found in mentions.items()]
 
 
+def _clause(span: Span) -> tuple[int, int]:
+    """The anchor's sentence and the verb that governs it (the sentence root without a parse)."""
+    verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), span.sent.root)
+    return span.sent.start, verb.i
+
+
+def _partner(span: Span, others: list[Span], records: dict[int, object]) -> object | None:
+    """The record of another type in the anchor's clause (or alone in its sentence)."""
+    clause = _clause(span)
+    same_clause = [o for o in others if _clause(o) == clause]
+    same_sentence = [o for o in others if o.sent.start == span.sent.start]
+    chosen = same_clause or (same_sentence if len(same_sentence) == 1 else [])
+    return records[exact_offsets(chosen[0])[0]] if chosen else None
+
+
+def facts(doc: Doc, years: list[TargetYear], caps: list[Capacity], amounts: list[Money]) -> list[Fact]:
+    groups = {key: list(doc.spans[key]) for key in ("target_years", "capacities", "money")}
+    by_start = {
+        key: {r.start: r for r in records}
+        for key, records in (("target_years", years), ("capacities", caps), ("money", amounts))
+    }
+    found = []
+    for key, anchor in (("target_years", "target_year"), ("capacities", "capacity"), ("money", "money")):
+        for span in groups[key]:
+            year = (
+                by_start[key][exact_offsets(span)[0]]
+                if key == "target_years"
+                else _partner(span, groups["target_years"], by_start["target_years"])
+            )
+            capacity = _partner(span, groups["capacities"], by_start["capacities"]) if key != "capacities" else None
+            amount = _partner(span, groups["money"], by_start["money"]) if key != "money" else None
+            milestone = get_fact(span, "milestone")
+            found.append(
+                Fact(
+                    **_where(span),
+                    anchor=anchor,
+                    organization=get_fact(span, "organization"),
+                    link=get_fact(span, "link"),
+                    milestone=doc.text[milestone[0] : milestone[1]] if milestone else None,
+                    milestone_start=milestone[0] if milestone else None,
+                    year=getattr(year, "year", None),
+                    end_year=getattr(year, "end_year", None),
+                    capacity=getattr(capacity, "text", None),
+                    money=getattr(amount, "text", None),
+                )
+            )
+    return _with_equivalents(sorted(found, key=lambda f: f.start), amounts)
+
+
+def _with_equivalents(found: list[Fact], amounts: list[Money]) -> list[Fact]:
+    """A converted equivalent is about what the amount it translates is about."""
+    by_start = {(f.anchor, f.start): f for f in found}
+    linked = []
+    for fact in found:
+        source = next((m.equivalent_of for m in amounts if fact.anchor == "money" and m.start == fact.start), None)
+        original = by_start.get(("money", source)) if source is not None else None
+        if original is not None:
+            fact = fact.model_copy(
+                update={
+                    k: getattr(original, k)
+                    for k in ("organization", "link", "milestone", "milestone_start", "year", "end_year")
+                }
+            )
+        linked.append(fact)
+    return linked
+
+
 def build_record(doc: Doc, article_id: str, published: date | None) -> ArticleRecord:
     """The record of one processed article."""
+    years, caps, amounts = target_years(doc, published), capacities(doc), money(doc)
     return ArticleRecord(
         article_id=article_id,
         published=published,
         organizations=organizations(doc),
-        capacities=capacities(doc),
-        money=money(doc),
-        target_years=target_years(doc, published),
+        capacities=caps,
+        money=amounts,
+        target_years=years,
+        facts=facts(doc, years, caps, amounts),
     )

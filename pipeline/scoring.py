@@ -137,6 +137,44 @@ def match_organizations(gold: list[Any], predicted: list[Any]) -> Comparison:
     return result
 
 
+def _accepted_names(gold: Any) -> dict[str, set[str]]:
+    return {o.name: {name_key(n) for n in (o.name, *o.aliases)} for o in gold.organizations}
+
+
+def match_facts(gold: Any, predicted: Any) -> tuple[Comparison, Comparison]:
+    """Links (anchor, organization) and milestones per anchor record, for articles whose gold has facts.
+    A predicted link or milestone that disagrees with the gold's is both spurious and a miss; a
+    milestone agrees when one phrase contains the other, ignoring case."""
+    names = _accepted_names(gold)
+    guessed = {(f.anchor, f.start): f for f in predicted.facts}
+    links, milestones = Comparison(), Comparison()
+    for fact in gold.facts:
+        other = guessed.pop((fact.anchor, fact.start), None)
+        _score(links, fact, other, "organization", lambda g, p: name_key(p) in names.get(g, {name_key(g)}))
+        _score(milestones, fact, other, "milestone", lambda g, p: g.lower() in p.lower() or p.lower() in g.lower())
+    for other in guessed.values():  # anchors the gold does not have
+        for comparison, field_name in ((links, "organization"), (milestones, "milestone")):
+            if getattr(other, field_name):
+                comparison.spurious.append(other)
+    for comparison in (links, milestones):
+        comparison.counts.fp, comparison.counts.fn = len(comparison.spurious), len(comparison.misses)
+    return links, milestones
+
+
+def _score(
+    comparison: Comparison, gold: Any, predicted: Any, field_name: str, agree: Callable[[str, str], bool]
+) -> None:
+    expected = getattr(gold, field_name)
+    found = getattr(predicted, field_name) if predicted is not None else None
+    if expected and found and agree(expected, found):
+        comparison.counts.tp += 1
+        return
+    if expected:
+        comparison.misses.append(gold)
+    if found:
+        comparison.spurious.append(predicted)
+
+
 def compare_article(gold: Any, predicted: Any, mode: str) -> dict[str, Comparison]:
     """Comparisons per record type (plus organization mentions) for one article."""
     results = {"organizations": match_organizations(gold.organizations, predicted.organizations)}

@@ -1,0 +1,185 @@
+"""Links each target year, capacity and amount to the organization it is about and the milestone
+it dates or measures, from the dependency parse. Where the parse gives no answer the link is
+left empty: no link is better than a wrong one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.components.spans import set_fact
+from pipeline.resources import table
+
+ANCHORS = {"target_years": "target_year", "capacities": "capacity", "money": "money"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+@dataclass(frozen=True)
+class Link:
+    organization: str | None
+    how: str | None
+
+
+class FactLinker:
+    def __init__(self, organizations_key: str) -> None:
+        data = table("links.toml")
+        self.organizations_key = organizations_key
+        self.anaphors = frozenset(data["organization"]["anaphors"])
+        self.people = frozenset(data["organization"]["people"])
+        self.sources = frozenset(data["organization"]["source_prepositions"])
+        self.subject_verbs = frozenset(data["milestone"]["subject_verbs"])
+        self.object_verbs = frozenset(data["milestone"]["object_verbs"])
+        self.drop_leading = frozenset(data["milestone"]["drop_leading"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc  # links need the parse; a rules-only run leaves them empty
+        mentions = sorted(doc.spans[self.organizations_key], key=lambda s: s.start)
+        owner = {i: m.kb_id_ for m in mentions for i in range(m.start, m.end)}
+        self._numbers = {i for key in ANCHORS for s in doc.spans[key] for i in range(s.start, s.end)}
+        for key in ANCHORS:
+            for span in doc.spans[key]:
+                link = self.organization(span, mentions, owner)
+                set_fact(span, "organization", link.organization)
+                set_fact(span, "link", link.how)
+                milestone = self.milestone(span, owner)
+                set_fact(span, "milestone", (milestone.start_char, milestone.end_char) if milestone else None)
+        return doc
+
+    # -- organization ---------------------------------------------------------------------------
+    def organization(self, span: Span, mentions: list[Span], owner: dict[int, str]) -> Link:
+        first_verb = True
+        for token in span.root.ancestors:
+            found = self._org_of(token, span, mentions, owner, first_verb)
+            if found is not None:
+                return found
+            if token.pos_ in {"VERB", "AUX"}:
+                first_verb = False
+        return self._sentence_fallback(span, mentions, owner)
+
+    def _org_of(self, token: Token, span: Span, mentions, owner, first_verb: bool) -> Link | None:
+        for child in token.children:
+            if child.dep_ == "poss" and child.i in owner:
+                return Link(owner[child.i], "same_clause")
+        if token.pos_ not in {"VERB", "AUX"}:
+            return None
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        if subject is None:
+            return None
+        how = "same_clause" if first_verb else "same_sentence"
+        named = next((owner[t.i] for t in subject.subtree if t.i in owner), None)
+        if named is not None:
+            return Link(named, how)
+        if subject.lower_ in self.anaphors:
+            return self._antecedent(subject, mentions)
+        if subject.lower_ in self.people:
+            return Link(None, None)
+        return None
+
+    def _antecedent(self, token: Token, mentions: list[Span]) -> Link:
+        """The organization most recently named before ``token``, in this sentence or the one before."""
+        sentence = token.sent
+        earlier = [m for m in mentions if m.end <= token.i and m.sent.start >= _previous_start(sentence)]
+        if not earlier:
+            return Link(None, None)
+        last = earlier[-1]
+        return Link(last.kb_id_, "same_sentence" if last.sent.start == sentence.start else "previous_sentence")
+
+    def _sentence_fallback(self, span: Span, mentions: list[Span], owner: dict[int, str]) -> Link:
+        """The source of "according to X", or the one organization the sentence names."""
+        sentence = span.sent
+        for token in sentence:
+            if token.lower_ in self.sources:
+                source = next((owner[t.i] for t in token.subtree if t.i in owner), None)
+                if source is not None:
+                    return Link(source, "same_sentence")
+        named = {m.kb_id_ for m in mentions if m.sent.start == sentence.start}
+        return Link(named.pop(), "same_sentence") if len(named) == 1 else Link(None, None)
+
+    # -- milestone ------------------------------------------------------------------------------
+    def milestone(self, span: Span, owner: dict[int, str]) -> Span | None:
+        if span.label_ == "CAPACITY" or span.label_ == "MONEY":
+            modified = self._modified_noun(span, owner)
+            if modified is not None:
+                return modified
+        for token in span.root.ancestors:
+            if token.pos_ in {"NOUN", "PROPN"} and token.i not in owner and token.dep_ != "pobj":
+                return self._phrase(token, span, owner)
+            if token.pos_ in {"VERB", "AUX"}:
+                return self._verb_milestone(token, span, owner)
+        return None
+
+    def _modified_noun(self, span: Span, owner) -> Span | None:
+        """ "a 0.2 gigawatt-hour pilot production line" -> "pilot production line"."""
+        head = span.root.head
+        if span.root.dep_ in {"compound", "nummod", "amod", "npadvmod", "quantmod"} and head.pos_ == "NOUN":
+            tokens = [t for t in head.subtree if t.i >= span.end and t.i <= head.i]
+            if tokens:
+                return span.doc[tokens[0].i : head.i + 1]
+        return None
+
+    def _verb_milestone(self, verb: Token, span: Span, owner) -> Span | None:
+        if _verb_in(verb, self.object_verbs):
+            target = next((c for c in verb.children if c.dep_ in {"dobj", "attr"} and self._is_thing(c)), None)
+            if target is not None and target.i not in owner:
+                return self._phrase(target, span, owner)
+        if _verb_in(verb, self.subject_verbs) or verb.dep_ in {"acl", "pcomp"}:
+            subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+            if subject is None and verb.dep_ == "conj":  # "could reach … and grow to …" share a subject
+                subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+            if subject is None and verb.dep_ == "acl":
+                subject = verb.head
+            if subject is not None and subject.i not in owner and self._is_thing(subject):
+                return self._phrase(subject, span, owner)
+        return None
+
+    def _is_thing(self, token: Token) -> bool:
+        """A noun that can be a milestone: not a pronoun, not a number record of its own."""
+        return token.pos_ in {"NOUN", "PROPN"} and token.i not in self._numbers
+
+    def _phrase(self, noun: Token, span: Span, owner) -> Span | None:
+        """The noun with its left modifiers, without determiners, possessives and the anchor itself."""
+        left = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod", "nummod"} and not _inside(t, span)]
+        start = min([t.left_edge.i for t in left] + [noun.i])
+        tokens = [t for t in noun.doc[start : noun.i + 1] if not _inside(t, span)]
+        while tokens and (tokens[0].lower_ in self.drop_leading or tokens[0].dep_ in {"poss", "case", "det"}):
+            tokens = tokens[1:]
+        while tokens and (tokens[0].is_punct or tokens[0].i in owner or tokens[0].like_num):
+            tokens = tokens[1:]
+        return noun.doc[tokens[0].i : noun.i + 1] if tokens else None
+
+
+def _verb_in(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether a verb form belongs to a list of base forms ("aims", "completed", "starting")."""
+    word = token.lower_
+    candidates = {
+        word,
+        word.removesuffix("s"),
+        word.removesuffix("es"),
+        word.removesuffix("ed"),
+        word.removesuffix("d"),
+        word.removesuffix("ing"),
+        word.removesuffix("ing") + "e",
+    }
+    return bool(candidates & verbs)
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def _previous_start(sentence: Span) -> int:
+    doc = sentence.doc
+    return doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+
+
+@Language.factory(
+    "fact_linker",
+    assigns=["doc.user_data"],
+    requires=["doc.spans", "token.dep"],
+    default_config={"organizations_key": "organizations"},
+)
+def make_fact_linker(nlp: Language, name: str, organizations_key: str) -> FactLinker:
+    return FactLinker(organizations_key)
