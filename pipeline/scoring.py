@@ -176,7 +176,8 @@ def _score(
 
 
 def compare_article(gold: Any, predicted: Any, mode: str) -> dict[str, Comparison]:
-    """Comparisons per record type (plus organization mentions) for one article."""
+    """Comparisons per record type, plus organization mentions and (where the gold has facts) the
+    facts' links and milestones, for one article."""
     results = {"organizations": match_organizations(gold.organizations, predicted.organizations)}
     for record_type in ("capacities", "money", "target_years"):
         results[record_type] = match_multisets(
@@ -188,4 +189,6 @@ def compare_article(gold: Any, predicted: Any, mode: str) -> dict[str, Compariso
         [m for o in predicted.organizations for m in o.mentions],
         mention_key,
     )
+    if getattr(gold, "facts", None):
+        results["links"], results["milestones"] = match_facts(gold, predicted)
     return results
