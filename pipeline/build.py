@@ -100,7 +100,30 @@ def facts(doc: Doc, years: list[TargetYear], caps: list[Capacity], amounts: list
                     money=getattr(amount, "text", None),
                 )
             )
-    return _with_equivalents(sorted(found, key=lambda f: f.start), amounts)
+    return _with_equivalents(_shared_milestones(sorted(found, key=lambda f: f.start)), amounts)
+
+
+def _shared_milestones(found: list[Fact]) -> list[Fact]:
+    """A year without a milestone takes the one of the capacity or amount it dates, and back:
+    "150-200GWh of annual capacity by FY2030" dates the capacity."""
+    by_text = {(f.anchor, f.text): f for f in found}
+    shared = []
+    for fact in found:
+        if fact.milestone is None:
+            partners = [by_text.get(("capacity", fact.capacity)), by_text.get(("money", fact.money))]
+            if fact.anchor != "target_year":
+                partners = [
+                    f
+                    for f in found
+                    if f.anchor == "target_year" and f.year == fact.year and f.sentence == fact.sentence
+                ]
+            source = next((p for p in partners if p is not None and p.milestone), None)
+            if source is not None:
+                fact = fact.model_copy(
+                    update={"milestone": source.milestone, "milestone_start": source.milestone_start}
+                )
+        shared.append(fact)
+    return shared
 
 
 def _with_equivalents(found: list[Fact], amounts: list[Money]) -> list[Fact]:

@@ -134,8 +134,9 @@ class Fact(Located):
 
     anchor: Literal["target_year", "capacity", "money"] = Field(description="The type of the anchor record.")
     organization: str | None = Field(description="Canonical name of the organization it is about, if any.")
-    link: Literal["same_clause", "same_sentence", "previous_sentence"] | None = Field(
-        description="How the organization was found: in the anchor's clause, its sentence, or the one before."
+    link: Literal["same_clause", "same_sentence", "previous_sentence", "earlier"] | None = Field(
+        description="How the organization was found: in the anchor's clause, its sentence, the one before, or "
+        '(for "it" and "the company") as the organization the article has named most so far.'
     )
     milestone: str | None = Field(description='What the anchor dates or measures ("mass production").')
     milestone_start: int | None = Field(description="Character offset of the milestone, if any.")

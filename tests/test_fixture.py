@@ -62,3 +62,26 @@ def test_json_output_writes_amounts_as_numbers(record):
     data = json.loads(record.model_dump_json())
     assert data["money"][0]["amount"] == 2500000000
     assert isinstance(data["money"][0]["amount"], int)
+
+
+def test_every_fact_links_the_organization_and_milestone_of_the_gold(record, gold):
+    predicted = {(f.anchor, f.start): f for f in record.facts}
+    assert set(predicted) == {(f.anchor, f.start) for f in gold.facts}
+    for expected in gold.facts:
+        found = predicted[(expected.anchor, expected.start)]
+        assert found.organization == expected.organization, expected.text
+        if expected.milestone is None:
+            assert found.milestone is None, expected.text
+        else:
+            assert found.milestone and expected.milestone.lower() in found.milestone.lower(), expected.text
+
+
+def test_facts_carry_the_year_and_amount_of_their_clause(record):
+    market = next(f for f in record.facts if f.text == "2.5 billion yuan")
+    assert (market.year, market.organization, market.link) == (
+        2027,
+        "China International Capital Corp.",
+        "same_sentence",
+    )
+    equivalent = next(f for f in record.facts if f.text == "US$352 million")
+    assert (equivalent.organization, equivalent.milestone) == (market.organization, market.milestone)

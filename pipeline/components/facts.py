@@ -10,10 +10,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.spans import set_fact
+from pipeline.normalize.orgnames import is_news_agency
 from pipeline.resources import table
 
 ANCHORS = {"target_years": "target_year", "capacities": "capacity", "money": "money"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+RELATIVE_PRONOUNS = {"which", "that", "who"}
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,14 @@ class FactLinker:
         self.subject_verbs = frozenset(data["milestone"]["subject_verbs"])
         self.object_verbs = frozenset(data["milestone"]["object_verbs"])
         self.drop_leading = frozenset(data["milestone"]["drop_leading"])
+        self.measure_nouns = frozenset(data["milestone"]["measure_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             return doc  # links need the parse; a rules-only run leaves them empty
-        mentions = sorted(doc.spans[self.organizations_key], key=lambda s: s.start)
+        mentions = sorted(
+            (m for m in doc.spans[self.organizations_key] if not is_news_agency(m.kb_id_)), key=lambda s: s.start
+        )
         owner = {i: m.kb_id_ for m in mentions for i in range(m.start, m.end)}
         self._numbers = {i for key in ANCHORS for s in doc.spans[key] for i in range(s.start, s.end)}
         for key in ANCHORS:
@@ -63,29 +68,47 @@ class FactLinker:
         for child in token.children:
             if child.dep_ == "poss" and child.i in owner:
                 return Link(owner[child.i], "same_clause")
+            if child.dep_ == "poss" and child.lower_ == "whose" and token.head.dep_ == "relcl":
+                head = token.head.head  # "Northvolt AB, whose C$7-billion project …"
+                if head.i in owner:
+                    return Link(owner[head.i], "same_clause")
         if token.pos_ not in {"VERB", "AUX"}:
             return None
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
         if subject is None:
             return None
         how = "same_clause" if first_verb else "same_sentence"
-        named = next((owner[t.i] for t in subject.subtree if t.i in owner), None)
+        if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":  # "SK Innovation, which injected …"
+            subject = token.head
+        if _is_joint(subject, owner):
+            return Link(None, None)  # "Mazda and Subaru will buy …": no one organization
+        named = owner.get(subject.i) or next((owner[t.i] for t in subject.subtree if t.i in owner), None)
         if named is not None:
             return Link(named, how)
         if subject.lower_ in self.anaphors:
             return self._antecedent(subject, mentions)
+        owner_word = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in self.anaphors), None)
+        if owner_word is not None:  # "Its research spending rose to …"
+            return self._antecedent(owner_word, mentions)
         if subject.lower_ in self.people:
             return Link(None, None)
         return None
 
     def _antecedent(self, token: Token, mentions: list[Span]) -> Link:
-        """The organization most recently named before ``token``, in this sentence or the one before."""
+        """What "it" or "the company" stands for: an organization named earlier in the sentence; for
+        "it", else the subject of the sentence before; else the organization the article has made its
+        subject most often so far."""
         sentence = token.sent
-        earlier = [m for m in mentions if m.end <= token.i and m.sent.start >= _previous_start(sentence)]
-        if not earlier:
-            return Link(None, None)
-        last = earlier[-1]
-        return Link(last.kb_id_, "same_sentence" if last.sent.start == sentence.start else "previous_sentence")
+        same = [m for m in mentions if m.sent.start == sentence.start and m.end <= token.i and not _is_partner(m)]
+        if same:
+            return Link(same[-1].kb_id_, "same_sentence")
+        if token.pos_ == "PRON":
+            previous = [m for m in mentions if m.sent.start == _previous_start(sentence) < sentence.start]
+            subjects = [m for m in previous if _is_subject(m)]
+            if subjects:
+                return Link(subjects[-1].kb_id_, "previous_sentence")
+        salient = _most_salient(mentions, token.i)
+        return Link(salient, "earlier") if salient else Link(None, None)
 
     def _sentence_fallback(self, span: Span, mentions: list[Span], owner: dict[int, str]) -> Link:
         """The source of "according to X", or the one organization the sentence names."""
@@ -95,17 +118,25 @@ class FactLinker:
                 source = next((owner[t.i] for t in token.subtree if t.i in owner), None)
                 if source is not None:
                     return Link(source, "same_sentence")
-        named = {m.kb_id_ for m in mentions if m.sent.start == sentence.start}
-        return Link(named.pop(), "same_sentence") if len(named) == 1 else Link(None, None)
+        named = {m.kb_id_ for m in mentions if m.sent.start == sentence.start and _is_actor(m)}
+        if len(named) == 1:
+            return Link(named.pop(), "same_sentence")
+        if not any(m.sent.start == sentence.start for m in mentions):
+            previous = [m for m in mentions if m.sent.start == _previous_start(sentence) < sentence.start]
+            subjects = {m.kb_id_ for m in previous if _is_subject(m)}
+            salient = _most_salient(mentions, span.start)
+            if subjects == {salient}:  # "CATL launched a cell. Each cell stores 160 Ah."
+                return Link(salient, "previous_sentence")
+        return Link(None, None)
 
     # -- milestone ------------------------------------------------------------------------------
     def milestone(self, span: Span, owner: dict[int, str]) -> Span | None:
         if span.label_ == "CAPACITY" or span.label_ == "MONEY":
-            modified = self._modified_noun(span, owner)
-            if modified is not None:
-                return modified
+            found = self._modified_noun(span, owner) or self._complement(span, owner)
+            if found is not None:
+                return found
         for token in span.root.ancestors:
-            if token.pos_ in {"NOUN", "PROPN"} and token.i not in owner and token.dep_ != "pobj":
+            if token.pos_ in {"NOUN", "PROPN"} and token.i not in owner and token.lower_ not in self.measure_nouns:
                 return self._phrase(token, span, owner)
             if token.pos_ in {"VERB", "AUX"}:
                 return self._verb_milestone(token, span, owner)
@@ -114,18 +145,37 @@ class FactLinker:
     def _modified_noun(self, span: Span, owner) -> Span | None:
         """ "a 0.2 gigawatt-hour pilot production line" -> "pilot production line"."""
         head = span.root.head
-        if span.root.dep_ in {"compound", "nummod", "amod", "npadvmod", "quantmod"} and head.pos_ == "NOUN":
+        if (
+            span.root.dep_ in {"compound", "nummod", "amod", "npadvmod", "quantmod"}
+            and head.pos_ == "NOUN"
+            and head.lower_ not in self.measure_nouns
+        ):
             tokens = [t for t in head.subtree if t.i >= span.end and t.i <= head.i]
             if tokens:
                 return span.doc[tokens[0].i : head.i + 1]
         return None
 
+    def _complement(self, span: Span, owner) -> Span | None:
+        """ "30 GWh of annual sodium-ion capacity", "invested RMB 10bn in sodium-ion research"."""
+        root = span.root
+        holders = [root, root.head] if root.dep_ in {"dobj", "attr", "pobj", "appos"} else [root]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "for", "on", "into"} and prep.i >= span.end:
+                    target = next((c for c in prep.children if c.dep_ == "pobj" and self._is_thing(c)), None)
+                    if target is not None and target.i not in owner:
+                        return self._phrase(target, span, owner)
+        return None
+
     def _verb_milestone(self, verb: Token, span: Span, owner) -> Span | None:
         if _verb_in(verb, self.object_verbs):
             target = next((c for c in verb.children if c.dep_ in {"dobj", "attr"} and self._is_thing(c)), None)
+            if target is None and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
+                target = self._prepositional_object(verb, {"into", "in", "to", "for"})  # "incorporate them into X"
             if target is not None and target.i not in owner:
                 return self._phrase(target, span, owner)
-        if _verb_in(verb, self.subject_verbs) or verb.dep_ in {"acl", "pcomp"}:
+        through_preposition = span.root.dep_ == "pobj" and span.root.head.head.i == verb.i
+        if _verb_in(verb, self.subject_verbs) or verb.dep_ in {"acl", "pcomp"} or through_preposition:
             subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
             if subject is None and verb.dep_ == "conj":  # "could reach … and grow to …" share a subject
                 subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
@@ -133,6 +183,14 @@ class FactLinker:
                 subject = verb.head
             if subject is not None and subject.i not in owner and self._is_thing(subject):
                 return self._phrase(subject, span, owner)
+        return None
+
+    def _prepositional_object(self, head: Token, prepositions: set[str]) -> Token | None:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in prepositions:
+                found = next((c for c in prep.children if c.dep_ == "pobj" and self._is_thing(c)), None)
+                if found is not None:
+                    return found
         return None
 
     def _is_thing(self, token: Token) -> bool:
@@ -164,6 +222,49 @@ def _verb_in(token: Token, verbs: frozenset[str]) -> bool:
         word.removesuffix("ing") + "e",
     }
     return bool(candidates & verbs)
+
+
+def _is_joint(subject: Token, owner: dict[int, str]) -> bool:
+    """Two or more organizations as one subject."""
+    names = {
+        owner[t.i]
+        for t in subject.subtree
+        if t.i in owner and (t.i == subject.i or t.dep_ in {"conj", "compound"} or t.head.dep_ == "conj")
+    }
+    conj = [c for c in subject.children if c.dep_ == "conj" and c.i in owner]
+    return bool(conj) and len(names | {owner[c.i] for c in conj}) > 1
+
+
+def _is_subject(mention: Span) -> bool:
+    return mention.root.dep_ in SUBJECTS or (
+        mention.root.dep_ in {"poss", "compound"} and mention.root.head.dep_ in SUBJECTS
+    )
+
+
+def _most_salient(mentions: list[Span], before: int) -> str | None:
+    """The organization the article has made its subject most often before token ``before``."""
+    earlier = [m.kb_id_ for m in mentions if m.end <= before and _is_subject(m)]
+    if not earlier:
+        return None
+    counts = {name: earlier.count(name) for name in earlier}
+    return max(reversed(earlier), key=lambda name: counts[name])
+
+
+def _is_partner(mention: Span) -> bool:
+    """A lender, investor or partner: "raised Rs 60 crore from X", "a venture with Y"."""
+    root = mention.root
+    return root.dep_ == "pobj" and root.head.lower_ in {"from", "with", "by"}
+
+
+def _is_actor(mention: Span) -> bool:
+    """Not a lender, supplier or partner named in a prepositional phrase ("a loan from the EIB",
+    "awarded to A, B and C")."""
+    root = mention.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.i == root.sent.start:
+        return True  # "Built by GAC Group, the line …": the builder
+    return not (root.dep_ == "pobj" and root.head.lower_ in {"from", "with", "to", "at", "for", "of", "by"})
 
 
 def _inside(token: Token, span: Span) -> bool:

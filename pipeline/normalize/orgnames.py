@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.resources import table
+from pipeline.resources import jsonl, table
 
 
 def name_key(name: str) -> str:
@@ -87,3 +87,16 @@ def is_rejected(name: str) -> bool:
         or not re.search(r"[A-Z]", name)
         or is_generic(name.replace("-", " - ").split())
     )
+
+
+@cache
+def _news_agencies() -> frozenset[str]:
+    entries = jsonl("organizations.jsonl")
+    return frozenset(
+        name_key(n) for e in entries if e["kind"] == "news_agency" for n in (e["name"], *e.get("aliases", ()))
+    )
+
+
+def is_news_agency(name: str) -> bool:
+    """A wire service or newspaper: it reports facts, they are not about it ("told Xinhua", "(SD-Agencies)")."""
+    return name_key(name) in _news_agencies() or bool(re.search(r"(?i)\b(?:agencies|newswire|news agency)\b", name))
