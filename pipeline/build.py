@@ -6,93 +6,98 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from pipeline.components.spans import exact_offsets, get_fact
+from pipeline.components.spans import doc_text, exact_offsets, get_fact, sentence
 from pipeline.normalize.capacities import parse_capacity
 from pipeline.normalize.money import parse_money, yen_sign_currency
 from pipeline.normalize.years import parse_year_expression
 from pipeline.records import ArticleRecord, Capacity, Fact, Mention, Money, Organization, TargetYear
 
 
-def _where(span: Span) -> dict[str, object]:
+def _where(span: Span, text: str) -> dict[str, object]:
     start, end = exact_offsets(span)
-    return {"text": span.doc.text[start:end], "start": start, "end": end, "sentence": span.sent.text.strip()}
+    return {"text": text[start:end], "start": start, "end": end, "sentence": sentence(span).text.strip()}
 
 
-def _text(span: Span) -> str:
+def _text(span: Span, text: str) -> str:
     start, end = exact_offsets(span)
-    return span.doc.text[start:end]
+    return text[start:end]
 
 
-def capacities(doc: Doc) -> list[Capacity]:
+def capacities(doc: Doc, text: str) -> list[Capacity]:
     records = []
     for span in doc.spans["capacities"]:
-        value = parse_capacity(_text(span))
-        records.append(Capacity(**_where(span), **vars(value), rate=get_fact(span, "rate")))
+        value = parse_capacity(_text(span, text))
+        records.append(Capacity(**_where(span, text), **vars(value), rate=get_fact(span, "rate")))
     return records
 
 
-def money(doc: Doc) -> list[Money]:
-    yen_sign = yen_sign_currency(doc.text)
+def money(doc: Doc, text: str) -> list[Money]:
+    yen_sign = yen_sign_currency(text)
     records = []
     for span in doc.spans["money"]:
-        value = parse_money(_text(span), yen_sign)
-        records.append(Money(**_where(span), **vars(value), equivalent_of=get_fact(span, "equivalent_of")))
+        value = parse_money(_text(span, text), yen_sign)
+        records.append(Money(**_where(span, text), **vars(value), equivalent_of=get_fact(span, "equivalent_of")))
     return records
 
 
-def target_years(doc: Doc, published: date | None) -> list[TargetYear]:
+def target_years(doc: Doc, text: str, published: date | None) -> list[TargetYear]:
     return [
-        TargetYear(**_where(span), **vars(parse_year_expression(_text(span), published)))
+        TargetYear(**_where(span, text), **vars(parse_year_expression(_text(span, text), published)))
         for span in doc.spans["target_years"]
     ]
 
 
-def organizations(doc: Doc) -> list[Organization]:
+def organizations(doc: Doc, text: str) -> list[Organization]:
     mentions: dict[str, list[Mention]] = {}
     for span in doc.spans["organizations"]:
-        mentions.setdefault(span.kb_id_, []).append(Mention(**_where(span)))
+        mentions.setdefault(span.kb_id_, []).append(Mention(**_where(span, text)))
     return [Organization(name=name, mentions=found) for name, found in mentions.items()]
 
 
 def _clause(span: Span) -> tuple[int, int]:
     """The anchor's sentence and the verb that governs it (the sentence root without a parse)."""
-    verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), span.sent.root)
-    return span.sent.start, verb.i
+    verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), sentence(span).root)
+    return sentence(span).start, verb.i
 
 
-def _partner(span: Span, others: list[Span], records: dict[int, object]) -> object | None:
+def _partner(
+    span: Span, others: list[Span], records: dict[int, object], clauses: dict[tuple[int, int], tuple[int, int]]
+) -> object | None:
     """The record of another type in the anchor's clause (or alone in its sentence)."""
-    clause = _clause(span)
-    same_clause = [o for o in others if _clause(o) == clause]
-    same_sentence = [o for o in others if o.sent.start == span.sent.start]
+    clause = clauses[(span.start, span.end)]
+    same_clause = [o for o in others if clauses[(o.start, o.end)] == clause]
+    same_sentence = [o for o in others if clauses[(o.start, o.end)][0] == clause[0]]
     chosen = same_clause or (same_sentence if len(same_sentence) == 1 else [])
     return records[exact_offsets(chosen[0])[0]] if chosen else None
 
 
-def facts(doc: Doc, years: list[TargetYear], caps: list[Capacity], amounts: list[Money]) -> list[Fact]:
+def facts(doc: Doc, text: str, years: list[TargetYear], caps: list[Capacity], amounts: list[Money]) -> list[Fact]:
     groups = {key: list(doc.spans[key]) for key in ("target_years", "capacities", "money")}
     by_start = {
         key: {r.start: r for r in records}
         for key, records in (("target_years", years), ("capacities", caps), ("money", amounts))
     }
+    clauses = {(s.start, s.end): _clause(s) for spans in groups.values() for s in spans}
     found = []
     for key, anchor in (("target_years", "target_year"), ("capacities", "capacity"), ("money", "money")):
         for span in groups[key]:
             year = (
                 by_start[key][exact_offsets(span)[0]]
                 if key == "target_years"
-                else _partner(span, groups["target_years"], by_start["target_years"])
+                else _partner(span, groups["target_years"], by_start["target_years"], clauses)
             )
-            capacity = _partner(span, groups["capacities"], by_start["capacities"]) if key != "capacities" else None
-            amount = _partner(span, groups["money"], by_start["money"]) if key != "money" else None
+            capacity = (
+                _partner(span, groups["capacities"], by_start["capacities"], clauses) if key != "capacities" else None
+            )
+            amount = _partner(span, groups["money"], by_start["money"], clauses) if key != "money" else None
             milestone = get_fact(span, "milestone")
             found.append(
                 Fact(
-                    **_where(span),
+                    **_where(span, text),
                     anchor=anchor,
                     organization=get_fact(span, "organization"),
                     link=get_fact(span, "link"),
-                    milestone=doc.text[milestone[0] : milestone[1]] if milestone else None,
+                    milestone=text[milestone[0] : milestone[1]] if milestone else None,
                     milestone_start=milestone[0] if milestone else None,
                     year=getattr(year, "year", None),
                     end_year=getattr(year, "end_year", None),
@@ -146,13 +151,14 @@ def _with_equivalents(found: list[Fact], amounts: list[Money]) -> list[Fact]:
 
 def build_record(doc: Doc, article_id: str, published: date | None) -> ArticleRecord:
     """The record of one processed article."""
-    years, caps, amounts = target_years(doc, published), capacities(doc), money(doc)
+    text = doc_text(doc)  # Doc.text is rebuilt from the tokens on each access: read it once
+    years, caps, amounts = target_years(doc, text, published), capacities(doc, text), money(doc, text)
     return ArticleRecord(
         article_id=article_id,
         published=published,
-        organizations=organizations(doc),
+        organizations=organizations(doc, text),
         capacities=caps,
         money=amounts,
         target_years=years,
-        facts=facts(doc, years, caps, amounts),
+        facts=facts(doc, text, years, caps, amounts),
     )

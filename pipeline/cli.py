@@ -156,3 +156,28 @@ def batch(
         err=True,
     )
     raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def bench(
+    articles: Annotated[int, typer.Option(help="Generated articles for the speed measures.")] = 500,
+    model: Annotated[str | None, typer.Option(help="spaCy model name (default: the default model).")] = None,
+    workers: Annotated[int, typer.Option(help="Workers for the speed-up measure.")] = 2,
+    long_chars: Annotated[int, typer.Option(help="Size of the one long article, in characters.")] = 100_000,
+    memory_articles: Annotated[
+        list[int] | None, typer.Option("--memory-articles", help="Batch sizes for peak memory (repeat).")
+    ] = None,
+    json_file: Annotated[Path | None, typer.Option("--json", help="Write the measures as JSON here.")] = None,
+) -> None:
+    """Measure extraction speed (vs. the bare spaCy model, with workers, rules only, one long article)
+    and the peak memory of batch runs."""
+    import json
+
+    from pipeline.batch.bench import BenchSettings, format_report, run_bench
+
+    sizes = tuple(memory_articles or (1000, 2000))
+    settings = BenchSettings(articles, model, workers, long_chars=long_chars, memory_articles=sizes)
+    report = run_bench(settings, say=lambda line: typer.echo(line, err=True))
+    typer.echo(format_report(report))
+    if json_file:
+        json_file.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

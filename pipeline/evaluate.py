@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from pipeline.components.spans import sentence
 from pipeline.extraction import Article, process
 from pipeline.gold import GoldArticle, corpus_articles, load_gold
 from pipeline.records import ArticleRecord
@@ -107,7 +108,7 @@ def describe(record: Any) -> str:
 def sentence_of(doc: Doc, record: Any) -> str:
     start = record.mentions[0].start if hasattr(record, "mentions") else record.start
     span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span.sent.text.strip() if span is not None else ""
+    return sentence(span).text.strip() if span is not None else ""
 
 
 def format_errors(report: Report, mode: str = "strict") -> str:

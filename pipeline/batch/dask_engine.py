@@ -22,6 +22,7 @@ from pipeline.batch.worker import extract_batch, start_worker
 from pipeline.extraction import Article
 
 TASKS_PER_THREAD = 2
+CONNECT_TIMEOUT = 30.0  # seconds to reach a scheduler
 
 
 class ModelLoader(WorkerPlugin):
@@ -49,7 +50,7 @@ class DaskEngine:
         self.model, self.batch_size = model, batch_size
         self.cluster = None
         if scheduler:
-            self.client = Client(scheduler)
+            self.client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         else:
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
             self.client = Client(self.cluster)

@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Protocol
 
 from pipeline.batch.entries import Chunk, Failed, Outcome
-from pipeline.batch.worker import extract_batch, start_worker
+from pipeline.batch.worker import extract_batch, start_worker, worker_pid
 from pipeline.extraction import Article
 
 WORKER_DIED = "the worker process died while extracting this article (a crash or out of memory)"
 Results = Iterator[tuple[Chunk, list[Outcome]]]
+Task = Callable[[Sequence[Article], str | None, int], list[Outcome]]
 
 
 class Engine(Protocol):
@@ -69,10 +71,10 @@ Pending = tuple[Sequence[Article], "Future[list[Outcome]]", int]
 
 
 class PoolEngine:
-    """Extraction in ``workers`` processes (spawned: the same on every platform)."""
+    """Extraction in ``workers`` processes (spawned: the same on every platform); ``task`` runs a batch."""
 
-    def __init__(self, model: str | None, batch_size: int, workers: int) -> None:
-        self.model, self.batch_size, self.workers = model, batch_size, workers
+    def __init__(self, model: str | None, batch_size: int, workers: int, task: Task = extract_batch) -> None:
+        self.model, self.batch_size, self.workers, self.task = model, batch_size, workers, task
         self.generation = 0
         self.pool = self._new_pool()
 
@@ -85,8 +87,16 @@ class PoolEngine:
         self.pool = self._new_pool()
         self.generation += 1
 
+    def warm_up(self, timeout: float = 300.0) -> None:
+        """Return once every worker process has started and loaded the model (they start on demand)."""
+        seen: set[int] = set()
+        deadline = time.monotonic() + timeout
+        while len(seen) < self.workers and time.monotonic() < deadline:
+            probes = [self.pool.submit(worker_pid, 0.05) for _ in range(2 * self.workers)]
+            seen.update(probe.result() for probe in probes)
+
     def _submit(self, batch: Sequence[Article]) -> Pending:
-        return batch, self.pool.submit(extract_batch, batch, self.model, self.batch_size), self.generation
+        return batch, self.pool.submit(self.task, batch, self.model, self.batch_size), self.generation
 
     def run(self, chunks: Iterable[Chunk]) -> Results:
         window: deque[tuple[Chunk, list[Pending]]] = deque()
@@ -112,7 +122,7 @@ class PoolEngine:
 
     def _alone(self, article: Article) -> Outcome:
         try:
-            return self.pool.submit(extract_batch, [article], self.model, 1).result()[0]
+            return self.pool.submit(self.task, [article], self.model, 1).result()[0]
         except BrokenProcessPool:
             self._restart()
             return Failed(WORKER_DIED)

@@ -15,7 +15,9 @@ from typing import Any
 from pipeline.records import ArticleRecord
 
 BOUNDARIES = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)\]]*\s"), re.compile(r"\s"))
-LOCATED = ("capacities", "money", "target_years")
+LOCATED = ("capacities", "money", "target_years", "facts")
+# Fields that hold a character offset into the article (shifted by the piece's start).
+OFFSETS = ("start", "end", "equivalent_of", "milestone_start")
 
 
 def cut_points(text: str, limit: int) -> list[tuple[int, int]]:
@@ -41,10 +43,7 @@ def _cut(window: str) -> int:
 
 
 def _shift(item: dict[str, Any], offset: int) -> dict[str, Any]:
-    moved = {**item, "start": item["start"] + offset, "end": item["end"] + offset}
-    if moved.get("equivalent_of") is not None:
-        moved["equivalent_of"] += offset
-    return moved
+    return {key: value + offset if key in OFFSETS and value is not None else value for key, value in item.items()}
 
 
 def merge_records(parts: list[tuple[int, ArticleRecord]]) -> ArticleRecord:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.batch.entries import Chunk, Extracted, Failure, Job, Outcome
-from pipeline.batch.tables import FACTS, SCHEMAS
+from pipeline.batch.tables import LISTS, SCHEMAS
 from pipeline.records import SCHEMA_VERSION
 
 
@@ -33,7 +33,7 @@ def error_line(failure: Failure) -> str:
 
 
 def article_row(job: Job, extracted: Extracted) -> dict[str, Any]:
-    counts = {name: len(extracted.rows[name]) for name in FACTS}
+    counts = {name: len(extracted.rows[name]) for name in LISTS}
     return {
         "article_id": job.article.article_id,
         "input": job.source.key,
@@ -60,7 +60,7 @@ def chunk_output(chunk: Chunk, outcomes: list[Outcome]) -> ChunkOutput:
         if isinstance(outcome, Extracted):
             output.records.append(outcome.record_json)
             output.rows["articles"].append(article_row(entry, outcome))
-            for name in FACTS:
+            for name in LISTS:
                 output.rows[name].extend(outcome.rows[name])
         else:
             output.errors.append(error_line(Failure(entry.source, outcome.reason, entry.article.article_id)))

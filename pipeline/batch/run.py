@@ -105,7 +105,10 @@ def make_engine(settings: BatchSettings) -> Engine:
     if settings.engine == "dask":
         from pipeline.batch.dask_engine import DaskEngine
 
-        return DaskEngine(settings.model, settings.batch_size, settings.workers, settings.scheduler)
+        try:
+            return DaskEngine(settings.model, settings.batch_size, settings.workers, settings.scheduler)
+        except OSError as error:
+            raise UsageError(f"cannot reach the dask scheduler {settings.scheduler}: {error}") from None
     return local_engine(settings.model, settings.batch_size, settings.workers)
 
 
@@ -133,21 +136,33 @@ def run_batch(settings: BatchSettings, stream: TextIO | None = None, bar: bool |
     except ModelNotFound as error:
         raise UsageError(str(error)) from None
     store, ledger = open_job(settings, model)
-    previous = read_manifest(settings.out)
-    if ledger.complete and previous is not None:
-        return BatchSummary(settings.out, previous, resumed_complete=True)
     skipped = ledger.totals()["read"]
+    if ledger.complete:
+        manifest = read_manifest(settings.out) or _manifest(settings, model, ledger, skipped, 0, started, started_at)
+        return BatchSummary(settings.out, manifest, resumed_complete=True)
     processed = _process(settings, store, ledger, Progress(count_inputs(expand(settings.inputs)), skipped, stream, bar))
     store.drop_uncommitted(ledger.chunks)
     store.assemble(ledger.chunks)
-    wall = time.monotonic() - started
-    counts = {**ledger.totals(), "skipped": skipped, "processed": processed}
-    manifest = build_manifest(settings.as_dict(), model, counts, wall)
-    manifest["started_at"], manifest["finished_at"] = started_at.isoformat(), datetime.now(UTC).isoformat()
-    write_manifest(settings.out, manifest)
+    manifest = _manifest(settings, model, ledger, skipped, processed, started, started_at)
     ledger.mark_complete()
     store.clean()
     return BatchSummary(settings.out, manifest)
+
+
+def _manifest(
+    settings: BatchSettings,
+    model: dict[str, str],
+    ledger: Ledger,
+    skipped: int,
+    processed: int,
+    started: float,
+    started_at: datetime,
+) -> dict[str, Any]:
+    counts = {**ledger.totals(), "skipped": skipped, "processed": processed}
+    manifest = build_manifest(settings.as_dict(), model, counts, time.monotonic() - started)
+    manifest["started_at"], manifest["finished_at"] = started_at.isoformat(), datetime.now(UTC).isoformat()
+    write_manifest(settings.out, manifest)
+    return manifest
 
 
 def _process(settings: BatchSettings, store: Store, ledger: Ledger, progress: Progress) -> int:

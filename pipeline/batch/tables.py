@@ -39,7 +39,10 @@ SCHEMAS: dict[str, pa.Schema] = {
             pa.field("source", pa.string()),
             _required("characters", pa.int64()),
             _required("replaced_controls", pa.int32()),
-            *(_required(name, pa.int32()) for name in ("organizations", "capacities", "money", "target_years")),
+            *(
+                _required(name, pa.int32())
+                for name in ("organizations", "capacities", "money", "target_years", "facts")
+            ),
             _required("schema_version", pa.string()),
         ],
         metadata=METADATA,
@@ -84,8 +87,21 @@ SCHEMAS: dict[str, pa.Schema] = {
         ],
         metadata=METADATA,
     ),
+    "facts": pa.schema(
+        [
+            KEY,
+            *LOCATED,
+            _required("anchor", pa.string()),
+            *(pa.field(name, pa.string()) for name in ("organization", "link", "milestone")),
+            pa.field("milestone_start", pa.int64()),
+            pa.field("year", pa.int16()),
+            pa.field("end_year", pa.int16()),
+            *(pa.field(name, pa.string()) for name in ("capacity", "money")),
+        ],
+        metadata=METADATA,
+    ),
 }
-FACTS = ("organizations", "capacities", "money", "target_years")
+LISTS = ("organizations", "capacities", "money", "target_years", "facts")
 
 
 def check_amount(value: Decimal | None) -> None:
@@ -107,11 +123,11 @@ def check_amount(value: Decimal | None) -> None:
         raise ValueError(f"amount {value} has more than {38 - AMOUNT_SCALE} integer digits")
 
 
-def fact_rows(record: ArticleRecord) -> dict[str, list[dict[str, Any]]]:
-    """The rows of ``record`` for each fact table (not the articles table, which needs the input)."""
+def list_rows(record: ArticleRecord) -> dict[str, list[dict[str, Any]]]:
+    """The rows of each of ``record``'s lists (not the articles table, which needs the input)."""
     data = record.model_dump()
     rows: dict[str, list[dict[str, Any]]] = {}
-    for table in FACTS:
+    for table in LISTS:
         columns = SCHEMAS[table].names[1:]
         rows[table] = [
             {"article_id": record.article_id, **{name: item[name] for name in columns}} for item in data[table]

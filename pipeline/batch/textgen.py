@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 CITIES = ("SEOUL", "SHANGHAI", "TOKYO", "BERLIN", "DETROIT", "OSLO", "MUMBAI", "ATLANTA", "PARIS", "TAIPEI")
 WIRES = ("(Reuters)", "(Yonhap)", "(Xinhua)", "(PTI)", "/PRNewswire/", "(Bloomberg)")
@@ -79,11 +81,13 @@ class ArticleGenerator:
             parts.append(self.text(6))
         return "\n\n".join(parts)
 
-    def records(self, count: int, prefix: str = "gen") -> Iterator[dict[str, object]]:
-        """``count`` JSONL-shaped articles: id, text, published, title, source."""
+    def records(
+        self, count: int, prefix: str = "gen", paragraphs: tuple[int, int] = (2, 6)
+    ) -> Iterator[dict[str, object]]:
+        """``count`` JSONL-shaped articles (id, text, published, title, source) of 2 to 6 paragraphs."""
         start = date(2024, 1, 1)
         for number in range(count):
-            text = self.text(self.random.randint(2, 6))
+            text = self.text(self.random.randint(*paragraphs))
             yield {
                 "id": f"{prefix}-{number:06d}",
                 "text": text,
@@ -91,3 +95,11 @@ class ArticleGenerator:
                 "title": text.split(" -- ", 1)[-1][:60],
                 "source": "generated",
             }
+
+
+def write_jsonl(path: Path, records: Iterable[dict[str, object]]) -> Path:
+    """Write ``records`` one JSON object a line (UTF-8); returns ``path``."""
+    with path.open("w", encoding="utf-8") as stream:
+        for fields in records:
+            stream.write(json.dumps(fields, ensure_ascii=False) + "\n")
+    return path

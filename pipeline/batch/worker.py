@@ -7,11 +7,13 @@ article at fault fails. Records are serialised here, in the worker, so that the 
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Sequence
 
 from pipeline.batch.entries import Extracted, Failed, Outcome
 from pipeline.batch.pieces import cut_points, merge_records
-from pipeline.batch.tables import fact_rows
+from pipeline.batch.tables import list_rows
 from pipeline.extraction import Article, process
 from pipeline.nlp import load_pipeline
 from pipeline.records import ArticleRecord
@@ -22,13 +24,19 @@ def start_worker(model: str | None) -> None:
     load_pipeline(model)
 
 
+def worker_pid(pause: float) -> int:
+    """The id of the process that ran this (after ``pause`` seconds): which workers are up."""
+    time.sleep(pause)
+    return os.getpid()
+
+
 def extract_batch(articles: Sequence[Article], model: str | None, batch_size: int) -> list[Outcome]:
     """One outcome per article, in order; an article that fails never takes the others with it."""
+    if len(articles) == 1:
+        return [extract_one(articles[0], model)]
     try:
         return [_extracted(record) for record in _records(articles, model, batch_size)]
     except Exception:
-        if len(articles) == 1:
-            return [extract_one(articles[0], model)]
         return [extract_one(article, model) for article in articles]
 
 
@@ -40,7 +48,7 @@ def extract_one(article: Article, model: str | None) -> Outcome:
 
 
 def _extracted(record: ArticleRecord) -> Extracted:
-    return Extracted(record.model_dump_json(), fact_rows(record))
+    return Extracted(record.model_dump_json(), list_rows(record))
 
 
 def _records(articles: Sequence[Article], model: str | None, batch_size: int) -> list[ArticleRecord]:

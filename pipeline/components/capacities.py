@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.spans import longest_first, set_fact, to_span
+from pipeline.components.spans import doc_text, longest_first, sentence, set_fact, to_span
 from pipeline.normalize.capacities import capacity_regex, rate_after_regex, rate_before_regex
 from pipeline.normalize.numerals import parse_number
 from pipeline.normalize.ranges import is_range_qualifier_valid
@@ -22,7 +22,8 @@ class CapacityFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match in self.regex.finditer(doc.text):
+        text = doc_text(doc)
+        for match in self.regex.finditer(text):
             start = match.start()
             if match["high"] and parse_number(match["low"]) > parse_number(match["high"]):
                 start = match.start("high")  # "from 20 GWh in 2024 to 60 GWh": not a range
@@ -30,15 +31,15 @@ class CapacityFinder:
                 start = match.start("low")
             span = to_span(doc, start, match.end(), "CAPACITY")
             if span is not None:
-                set_fact(span, "rate", self._rate(doc, span))
+                set_fact(span, "rate", self._rate(doc, text, span))
                 spans.append(span)
         doc.spans[self.span_key] = longest_first(spans)
         return doc
 
-    def _rate(self, doc: Doc, span) -> str | None:
-        if self.rate_after.match(doc.text, span.end_char):
+    def _rate(self, doc: Doc, text: str, span) -> str | None:
+        if self.rate_after.match(text, span.end_char):
             return "year"
-        window = doc[max(span.sent.start, span.start - self.before_window) : span.start]
+        window = doc[max(sentence(span).start, span.start - self.before_window) : span.start]
         return "year" if self.rate_before.search(window.text) else None
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.components.spans import sentence as _sentence
 from pipeline.components.spans import set_fact
 from pipeline.normalize.orgnames import is_news_agency
 from pipeline.resources import table
@@ -98,12 +99,12 @@ class FactLinker:
         """What "it" or "the company" stands for: an organization named earlier in the sentence; for
         "it", else the subject of the sentence before; else the organization the article has made its
         subject most often so far."""
-        sentence = token.sent
-        same = [m for m in mentions if m.sent.start == sentence.start and m.end <= token.i and not _is_partner(m)]
+        sentence = _sentence(token)
+        same = [m for m in mentions if _sentence(m).start == sentence.start and m.end <= token.i and not _is_partner(m)]
         if same:
             return Link(same[-1].kb_id_, "same_sentence")
         if token.pos_ == "PRON":
-            previous = [m for m in mentions if m.sent.start == _previous_start(sentence) < sentence.start]
+            previous = [m for m in mentions if _sentence(m).start == _previous_start(sentence) < sentence.start]
             subjects = [m for m in previous if _is_subject(m)]
             if subjects:
                 return Link(subjects[-1].kb_id_, "previous_sentence")
@@ -112,17 +113,17 @@ class FactLinker:
 
     def _sentence_fallback(self, span: Span, mentions: list[Span], owner: dict[int, str]) -> Link:
         """The source of "according to X", or the one organization the sentence names."""
-        sentence = span.sent
+        sentence = _sentence(span)
         for token in sentence:
             if token.lower_ in self.sources:
                 source = next((owner[t.i] for t in token.subtree if t.i in owner), None)
                 if source is not None:
                     return Link(source, "same_sentence")
-        named = {m.kb_id_ for m in mentions if m.sent.start == sentence.start and _is_actor(m)}
+        named = {m.kb_id_ for m in mentions if _sentence(m).start == sentence.start and _is_actor(m)}
         if len(named) == 1:
             return Link(named.pop(), "same_sentence")
-        if not any(m.sent.start == sentence.start for m in mentions):
-            previous = [m for m in mentions if m.sent.start == _previous_start(sentence) < sentence.start]
+        if not any(_sentence(m).start == sentence.start for m in mentions):
+            previous = [m for m in mentions if _sentence(m).start == _previous_start(sentence) < sentence.start]
             subjects = {m.kb_id_ for m in previous if _is_subject(m)}
             salient = _most_salient(mentions, span.start)
             if subjects == {salient}:  # "CATL launched a cell. Each cell stores 160 Ah."
@@ -262,7 +263,7 @@ def _is_actor(mention: Span) -> bool:
     root = mention.root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.i == root.sent.start:
+    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.i == _sentence(root).start:
         return True  # "Built by GAC Group, the line …": the builder
     return not (root.dep_ == "pobj" and root.head.lower_ in {"from", "with", "to", "at", "for", "of", "by"})
 
@@ -273,7 +274,7 @@ def _inside(token: Token, span: Span) -> bool:
 
 def _previous_start(sentence: Span) -> int:
     doc = sentence.doc
-    return doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    return _sentence(doc[sentence.start - 1]).start if sentence.start > 0 else 0
 
 
 @Language.factory(

@@ -8,7 +8,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.spans import exact_offsets, longest_first, set_fact, to_span
+from pipeline.components.spans import doc_text, exact_offsets, longest_first, set_fact, to_span
 from pipeline.normalize.money import is_ordered_range, money_regexes, needs_scale
 from pipeline.normalize.numerals import is_article_form
 from pipeline.normalize.ranges import is_range_qualifier_valid
@@ -24,9 +24,9 @@ class MoneyFinder:
         self.regexes = money_regexes()
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        spans, text = [], doc_text(doc)
         for regex in self.regexes:
-            for match in regex.finditer(doc.text):
+            for match in regex.finditer(text):
                 start, end = match.start(), match.end()
                 if not is_range_qualifier_valid(match):
                     start = match.start("currency") if regex is self.regexes[0] else match.start("low")
@@ -40,7 +40,7 @@ class MoneyFinder:
                     spans.append(span)
         spans = longest_first(spans)
         for previous, span in pairwise(spans):
-            if EQUIVALENT_GAP.fullmatch(doc.text, exact_offsets(previous)[1], exact_offsets(span)[0]):
+            if EQUIVALENT_GAP.fullmatch(text, exact_offsets(previous)[1], exact_offsets(span)[0]):
                 set_fact(span, "equivalent_of", exact_offsets(previous)[0])
         doc.spans[self.span_key] = spans
         return doc

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Span, Token
 
+from pipeline.components.spans import doc_text, sentence
 from pipeline.normalize.orgnames import is_rejected
 from pipeline.resources import table
 
@@ -92,8 +94,7 @@ def clean_span(span: Span) -> Span | None:
     return name
 
 
-LOCATIVE = {"in", "near", "outside", "at"}
-AFTER_PLACE = {",", ".", ";", "-based"}
+LOCATIVE = ("in", "near", "outside", "at")
 
 
 def place_names(doc, candidates: list[Span]) -> set[str]:
@@ -101,19 +102,14 @@ def place_names(doc, candidates: list[Span]) -> set[str]:
     "in X." ("a plant in Krishnagiri, Tamil Nadu"), or tagged GPE/LOC elsewhere."""
     texts = {c.text for c in candidates}
     places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}} & texts
-    for candidate in candidates:
-        for start in _occurrences(doc, candidate):
-            before = doc[start - 1].lower_ if start > 0 else ""
-            end = start + len(candidate)
-            after = doc[end].text if end < len(doc) and not doc[end].is_space else "."
-            if before in LOCATIVE and after in AFTER_PLACE and not candidate[-1].text.endswith("."):
-                places.add(candidate.text)
+    text = doc_text(doc)
+    for name in texts - places:
+        if name.endswith("."):
+            continue
+        pattern = rf"\b(?:{'|'.join(LOCATIVE)})\s+{re.escape(name)}(?:\s*[,.;]|-based|\s*$|\s*\n)"
+        if re.search(pattern, text):
+            places.add(name)
     return places
-
-
-def _occurrences(doc, span: Span) -> list[int]:
-    words = [t.text for t in span]
-    return [i for i in range(len(doc) - len(words) + 1) if [t.text for t in doc[i : i + len(words)]] == words]
 
 
 def is_product_or_figure(span: Span) -> bool:
@@ -129,5 +125,5 @@ def _product_nouns() -> frozenset[str]:
 
 def in_credit_line(span: Span) -> bool:
     """Reporter and editor credits and bylines name people: "(Reporting by …; Editing by …)", "By …"."""
-    line = span.sent.text.lstrip("( ").lower()
+    line = sentence(span).text.lstrip("( ").lower()
     return line.startswith(("reporting by", "editing by", "writing by", "by ", "additional reporting", "compiled by"))

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Span
 
+from pipeline.components.spans import doc_text
 from pipeline.normalize.orgnames import (
     is_acronym_of,
     is_rejected,
@@ -89,9 +90,9 @@ def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         surfaces.update(join_words(f) for f in short_forms(name_words(span.text)) if len(join_words(f)) > 2)
     taken = {i for s in spans for i in range(s.start, s.end)}
-    found = []
+    found, text = [], doc_text(doc)
     for surface in sorted((s for s in surfaces if not is_rejected(s)), key=len, reverse=True):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", doc.text):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
             span = doc.char_span(match.start(), match.end(), label="ORG")
             if span is not None and not taken.intersection(range(span.start, span.end)):
                 found.append(span)

@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 FACTS = "battery_extract"
+
+
+def sentence(item: Span | Token) -> Span:
+    """The sentence of a span or token. ``Span.sent`` walks the Doc's sentences on every call,
+    which makes long articles quadratic; this looks the sentence up in boundaries read once."""
+    doc = item.doc
+    key = (FACTS, "sentence_starts")
+    if key not in doc.user_data:
+        doc.user_data[key] = [s.start for s in doc.sents] + [len(doc)]
+    starts = doc.user_data[key]
+    index = bisect_right(starts, item.start if isinstance(item, Span) else item.i) - 1
+    return doc[starts[index] : starts[index + 1]]
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a Doc, read once: ``Doc.text`` joins every token again on each access."""
+    key = (FACTS, "text")
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.text
+    return doc.user_data[key]
 
 
 def set_fact(span: Span, name: str, value: object) -> None:

@@ -8,7 +8,7 @@ from enum import Enum
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.spans import longest_first, to_span
+from pipeline.components.spans import doc_text, longest_first, sentence, to_span
 from pipeline.normalize.years import YearExpression, parse_year_expression, year_regex
 from pipeline.resources import table
 
@@ -39,7 +39,7 @@ class TargetYearFinder:
     def __call__(self, doc: Doc) -> Doc:
         published: date | None = doc._.published
         spans = []
-        for match in self.regex.finditer(doc.text):
+        for match in self.regex.finditer(doc_text(doc)):
             is_bare = not (match["qualifier"] or match["end"] or match["relative"]) and match["goal"] is None
             if is_bare and "fy" not in match.group().lower() and "fiscal" not in match.group().lower():
                 continue  # "the 2022 agreement", "since 2019": a bare year dates, it does not target
@@ -93,11 +93,11 @@ class TargetYearFinder:
         return Tense.UNKNOWN
 
     def _tense_from_words(self, span: Span) -> Tense:
-        sentence = span.sent
-        before = span.doc[max(sentence.start, span.start - self.past_window) : span.start]
+        sentence_span = sentence(span)
+        before = span.doc[max(sentence_span.start, span.start - self.past_window) : span.start]
         if any(t.lower_ in self.past for t in before) and not any(self._is_future_cue(t) for t in before):
             return Tense.PAST
-        if any(self._is_future_cue(t) for t in sentence if t.i < span.start or t.i >= span.end):
+        if any(self._is_future_cue(t) for t in sentence_span if t.i < span.start or t.i >= span.end):
             return Tense.FUTURE
         return Tense.UNKNOWN
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.resources import jsonl, table
 
@@ -33,15 +33,20 @@ def _suffixes(industry: bool) -> tuple[tuple[str, ...], ...]:
 
 def short_forms(tokens: list[str], industry: bool = True) -> list[list[str]]:
     """The name without its trailing suffixes, step by step: SAIC Motor Corp -> SAIC Motor, SAIC."""
+    return [list(form) for form in _short_forms(tuple(tokens), industry)]
+
+
+@lru_cache(maxsize=4096)
+def _short_forms(tokens: tuple[str, ...], industry: bool) -> tuple[tuple[str, ...], ...]:
     forms, rest = [], list(tokens)
     while True:
         for suffix in _suffixes(industry):
             if len(rest) > len(suffix) and tuple(rest[-len(suffix) :]) == suffix:
                 rest = rest[: -len(suffix)]
-                forms.append(list(rest))
+                forms.append(tuple(rest))
                 break
         else:
-            return forms
+            return tuple(forms)
 
 
 def short_form_steps(short: list[str], full: list[str], industry: bool = True) -> int | None:

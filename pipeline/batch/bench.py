@@ -1,0 +1,142 @@
+"""The benchmark: extraction speed against the bare spaCy model, with workers, rules only, one long
+article, and peak memory of whole batch runs. A measurement to read, not a test to pass."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from pipeline.batch.engines import PoolEngine
+from pipeline.batch.entries import Chunk, Entry, Job, Source
+from pipeline.batch.textgen import ArticleGenerator, write_jsonl
+from pipeline.extraction import Article, extract, process
+from pipeline.nlp import RULES_ONLY, load_pipeline, model_name
+
+
+@dataclass(frozen=True)
+class BenchSettings:
+    articles: int = 500
+    model: str | None = None
+    workers: int = 2
+    batch_size: int = 32
+    long_chars: int = 100_000
+    memory_articles: tuple[int, ...] = (1000, 2000)
+    seed: int = 0
+
+
+def timed(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def speed(seconds: float, articles: list[Article]) -> dict[str, float]:
+    words = sum(len(article.text.split()) for article in articles)
+    return {"seconds": round(seconds, 3), "articles_per_s": len(articles) / seconds, "words_per_s": words / seconds}
+
+
+def full_extraction(articles: list[Article], model: str | None, batch_size: int) -> dict[str, float]:
+    load_pipeline(model)  # loading is not extraction
+    return speed(timed(lambda: sum(1 for _ in process(articles, model, batch_size))), articles)
+
+
+def bare_model(articles: list[Article], model: str | None, batch_size: int) -> dict[str, float]:
+    """The model as spaCy ships it (``spacy.load`` with its default components), nothing of ours."""
+    nlp = spacy.load(model_name(model))
+    texts = [article.text for article in articles]
+    return speed(timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=batch_size))), articles)
+
+
+def pooled(articles: list[Article], settings: BenchSettings) -> dict[str, float]:
+    """The local pool engine with ``workers`` processes, timed once every worker has its model."""
+    engine = PoolEngine(settings.model, settings.batch_size, settings.workers)
+    try:
+        engine.warm_up()
+        jobs: list[Entry] = [Job(Source("bench", line=n), article) for n, article in enumerate(articles)]
+        chunks = [Chunk(n, jobs[start : start + 100]) for n, start in enumerate(range(0, len(jobs), 100))]
+        return speed(timed(lambda: sum(1 for _ in engine.run(chunks))), articles)
+    finally:
+        engine.close()
+
+
+def long_article(settings: BenchSettings) -> dict[str, float]:
+    text = ArticleGenerator(settings.seed + 1).text_of_size(settings.long_chars)
+    extract("warm up", model=settings.model)
+    seconds = timed(lambda: extract(text, article_id="long", model=settings.model))
+    return {"characters": len(text), "words": len(text.split()), "seconds": round(seconds, 3)}
+
+
+def peak_memory(count: int, settings: BenchSettings, folder: Path) -> dict[str, float]:
+    """Peak resident memory of a whole ``batch`` run (one worker) over ``count`` generated articles."""
+    source = write_jsonl(folder / f"articles-{count}.jsonl", ArticleGenerator(settings.seed).records(count))
+    command = [sys.executable, "-m", "pipeline", "batch", str(source), "--out", str(folder / f"out-{count}")]
+    command += ["--model", model_name(settings.model)]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    return {"articles": count, "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "seconds": round(seconds, 1)}
+
+
+def run_bench(settings: BenchSettings, say: Callable[[str], None] = print) -> dict[str, Any]:
+    generated = ArticleGenerator(settings.seed).records(settings.articles)
+    articles = [Article(str(fields["id"]), str(fields["text"])) for fields in generated]
+    report: dict[str, Any] = {"settings": asdict(settings), "model": model_name(settings.model), "cpus": os.cpu_count()}
+    say(f"{len(articles)} generated articles, model {report['model']}")
+    steps: dict[str, Callable[[], Any]] = {
+        "full": lambda: full_extraction(articles, settings.model, settings.batch_size),
+        "bare_model": lambda: bare_model(articles, settings.model, settings.batch_size),
+        "rules_only": lambda: full_extraction(articles, RULES_ONLY, settings.batch_size),
+        "workers": lambda: pooled(articles, settings),
+        "long_article": lambda: long_article(settings),
+    }
+    for name, step in steps.items():
+        say(f"measuring {name} …")
+        report[name] = step()
+    report["full_vs_bare"] = report["full"]["articles_per_s"] / report["bare_model"]["articles_per_s"]
+    report["speed_up"] = report["workers"]["articles_per_s"] / report["full"]["articles_per_s"]
+    with tempfile.TemporaryDirectory() as folder:
+        report["memory"] = []
+        for count in settings.memory_articles:
+            say(f"measuring peak memory at {count} articles …")
+            report["memory"].append(peak_memory(count, settings, Path(folder)))
+    return report
+
+
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    width = [max(len(row[n]) for row in rows) for n in range(len(rows[0]))]
+    cells = [[cell.ljust(width[0]) if n == 0 else cell.rjust(width[n]) for n, cell in enumerate(row)] for row in rows]
+    lines = ["  ".join(row) for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in width))
+    return lines
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """The report as a table, then the ratios and the memory peaks."""
+    workers = report["settings"]["workers"]
+    labels = {"full": "full extraction", "bare_model": "bare spaCy model", "rules_only": "rules only (blank)"}
+    labels["workers"] = f"full extraction, {workers} workers"
+    rows = [("measure", "articles/s", "words/s", "seconds")]
+    for key, label in labels.items():
+        found = report[key]
+        rows.append((label, f"{found['articles_per_s']:.1f}", f"{found['words_per_s']:.0f}", f"{found['seconds']:.1f}"))
+    long = report["long_article"]
+    words = f"{long['words'] / long['seconds']:.0f}"
+    rows.append((f"one {long['characters'] // 1000} KB article", "", words, f"{long['seconds']:.2f}"))
+    lines = [*_table(rows), ""]
+    lines.append(f"full extraction / bare model: {report['full_vs_bare']:.2f} of the bare model's speed")
+    lines.append(f"speed-up with {workers} workers: {report['speed_up']:.2f}x on {report['cpus']} CPUs")
+    for memory in report["memory"]:
+        articles, peak, seconds = memory["articles"], memory["peak_rss_mb"], memory["seconds"]
+        lines.append(f"peak memory of a batch run over {articles} articles: {peak:.0f} MB ({seconds:.0f} s)")
+    return "\n".join(lines)

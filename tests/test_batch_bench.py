@@ -1,0 +1,60 @@
+"""The benchmark's parts: generated articles, rates and the printed table (no timing is asserted)."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+
+from pipeline.batch.bench import format_report, speed
+from pipeline.batch.progress import Progress
+from pipeline.batch.textgen import ArticleGenerator
+from pipeline.extraction import Article, extract
+
+
+def test_generated_articles_are_reproducible_and_full_of_facts():
+    first, again = list(ArticleGenerator(4).records(5)), list(ArticleGenerator(4).records(5))
+    assert first == again and len({record["id"] for record in first}) == 5
+    record = extract(str(first[0]["text"]), model="blank", published=str(first[0]["published"]))
+    assert record.organizations and (record.capacities or record.money or record.target_years)
+
+
+def test_a_long_article_is_at_least_the_size_asked():
+    assert 100_000 <= len(ArticleGenerator(1).text_of_size(100_000)) < 110_000
+
+
+def test_rates_are_per_second_of_articles_and_words():
+    rates = speed(2.0, [Article("a", "one two three"), Article("b", "four five six seven eight")])
+    assert rates == {"seconds": 2.0, "articles_per_s": 1.0, "words_per_s": 4.0}
+
+
+def test_the_report_is_a_table_with_the_ratios_and_memory_peaks():
+    rates = {"seconds": 10.0, "articles_per_s": 20.0, "words_per_s": 2600.0}
+    report = {
+        "settings": {"workers": 2},
+        "cpus": 2,
+        "full": rates,
+        "bare_model": {**rates, "articles_per_s": 40.0},
+        "rules_only": rates,
+        "workers": {**rates, "articles_per_s": 36.0},
+        "long_article": {"characters": 100_123, "words": 15_000, "seconds": 3.0},
+        "full_vs_bare": 0.5,
+        "speed_up": 1.8,
+        "memory": [{"articles": 1000, "peak_rss_mb": 301.4, "seconds": 60.0}],
+    }
+    lines = format_report(report).splitlines()
+    assert lines[0].split() == ["measure", "articles/s", "words/s", "seconds"]
+    assert lines[2].split() == ["full", "extraction", "20.0", "2600", "10.0"]
+    assert lines[6].split() == ["one", "100", "KB", "article", "5000", "3.00"]
+    assert "0.50 of the bare model's speed" in lines[8] and "1.80x on 2 CPUs" in lines[9]
+    assert lines[10] == "peak memory of a batch run over 1000 articles: 301 MB (60 s)"
+
+
+@pytest.mark.parametrize("bar", [True, False], ids=["terminal", "log"])
+def test_progress_shows_articles_rate_and_eta(bar):
+    stream = StringIO()
+    progress = Progress(total=10, stream=stream, bar=bar)
+    progress.advance(4)
+    progress.close()
+    shown = stream.getvalue()
+    assert "4/10" in shown and ("article/s" in shown or "articles/s" in shown)
