@@ -60,15 +60,24 @@ def _clause(span: Span) -> tuple[int, int]:
     return sentence(span).start, verb.i
 
 
-def _partner(
-    span: Span, others: list[Span], records: dict[int, object], clauses: dict[tuple[int, int], tuple[int, int]]
-) -> object | None:
+def _partner(span: Span, others: list[Span], records: dict[int, object], clauses: dict) -> object | None:
     """The record of another type in the anchor's clause (or alone in its sentence)."""
     clause = clauses[(span.start, span.end)]
-    same_clause = [o for o in others if clauses[(o.start, o.end)] == clause]
-    same_sentence = [o for o in others if clauses[(o.start, o.end)][0] == clause[0]]
+    same_clause = clauses["by_clause"].get((id(others), clause), [])
+    same_sentence = clauses["by_sentence"].get((id(others), clause[0]), [])
     chosen = same_clause or (same_sentence if len(same_sentence) == 1 else [])
     return records[exact_offsets(chosen[0])[0]] if chosen else None
+
+
+def _clause_index(groups: dict[str, list[Span]]) -> dict:
+    """Each span's (sentence, governing verb), and the spans of each group by clause and by sentence."""
+    index: dict = {"by_clause": {}, "by_sentence": {}}
+    for spans in groups.values():
+        for span in spans:
+            clause = index[(span.start, span.end)] = _clause(span)
+            index["by_clause"].setdefault((id(spans), clause), []).append(span)
+            index["by_sentence"].setdefault((id(spans), clause[0]), []).append(span)
+    return index
 
 
 def facts(doc: Doc, text: str, years: list[TargetYear], caps: list[Capacity], amounts: list[Money]) -> list[Fact]:
@@ -77,7 +86,7 @@ def facts(doc: Doc, text: str, years: list[TargetYear], caps: list[Capacity], am
         key: {r.start: r for r in records}
         for key, records in (("target_years", years), ("capacities", caps), ("money", amounts))
     }
-    clauses = {(s.start, s.end): _clause(s) for spans in groups.values() for s in spans}
+    clauses = _clause_index(groups)
     found = []
     for key, anchor in (("target_years", "target_year"), ("capacities", "capacity"), ("money", "money")):
         for span in groups[key]:
@@ -111,18 +120,15 @@ def facts(doc: Doc, text: str, years: list[TargetYear], caps: list[Capacity], am
 def _shared_milestones(found: list[Fact]) -> list[Fact]:
     """A year without a milestone takes the one of the capacity or amount it dates, and back:
     "150-200GWh of annual capacity by FY2030" dates the capacity."""
-    by_text = {(f.anchor, f.text): f for f in found}
+    by_text = {(f.anchor, f.text): f for f in found if f.milestone}
+    years = {(f.sentence, f.year): f for f in found if f.anchor == "target_year" and f.milestone}
     shared = []
     for fact in found:
         if fact.milestone is None:
-            partners = [by_text.get(("capacity", fact.capacity)), by_text.get(("money", fact.money))]
-            if fact.anchor != "target_year":
-                partners = [
-                    f
-                    for f in found
-                    if f.anchor == "target_year" and f.year == fact.year and f.sentence == fact.sentence
-                ]
-            source = next((p for p in partners if p is not None and p.milestone), None)
+            if fact.anchor == "target_year":
+                source = by_text.get(("capacity", fact.capacity)) or by_text.get(("money", fact.money))
+            else:
+                source = years.get((fact.sentence, fact.year))
             if source is not None:
                 fact = fact.model_copy(
                     update={"milestone": source.milestone, "milestone_start": source.milestone_start}
@@ -134,17 +140,13 @@ def _shared_milestones(found: list[Fact]) -> list[Fact]:
 def _with_equivalents(found: list[Fact], amounts: list[Money]) -> list[Fact]:
     """A converted equivalent is about what the amount it translates is about."""
     by_start = {(f.anchor, f.start): f for f in found}
+    sources = {m.start: m.equivalent_of for m in amounts if m.equivalent_of is not None}
     linked = []
     for fact in found:
-        source = next((m.equivalent_of for m in amounts if fact.anchor == "money" and m.start == fact.start), None)
-        original = by_start.get(("money", source)) if source is not None else None
+        original = by_start.get(("money", sources.get(fact.start))) if fact.anchor == "money" else None
         if original is not None:
-            fact = fact.model_copy(
-                update={
-                    k: getattr(original, k)
-                    for k in ("organization", "link", "milestone", "milestone_start", "year", "end_year")
-                }
-            )
+            copied = ("organization", "link", "milestone", "milestone_start", "year", "end_year")
+            fact = fact.model_copy(update={k: getattr(original, k) for k in copied})
         linked.append(fact)
     return linked
 

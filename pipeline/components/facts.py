@@ -4,6 +4,7 @@ left empty: no link is better than a wrong one."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -25,6 +26,27 @@ class Link:
     how: str | None
 
 
+class _Mentions:
+    """The organization mentions of a Doc, grouped by sentence once."""
+
+    def __init__(self, mentions: list[Span]) -> None:
+        self.by_sentence: dict[int, list[Span]] = {}
+        for mention in mentions:
+            self.by_sentence.setdefault(_sentence(mention).start, []).append(mention)
+        self.subjects = [m for m in mentions if _is_subject(m)]
+
+    def in_sentence(self, start: int) -> list[Span]:
+        return self.by_sentence.get(start, [])
+
+    def most_salient(self, before: int) -> str | None:
+        """The organization the article has made its subject most often before token ``before``."""
+        earlier = [m.kb_id_ for m in self.subjects if m.end <= before]
+        if not earlier:
+            return None
+        counts = Counter(earlier)
+        return max(reversed(earlier), key=counts.__getitem__)
+
+
 class FactLinker:
     def __init__(self, organizations_key: str) -> None:
         data = table("links.toml")
@@ -40,10 +62,11 @@ class FactLinker:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             return doc  # links need the parse; a rules-only run leaves them empty
-        mentions = sorted(
+        named = sorted(
             (m for m in doc.spans[self.organizations_key] if not is_news_agency(m.kb_id_)), key=lambda s: s.start
         )
-        owner = {i: m.kb_id_ for m in mentions for i in range(m.start, m.end)}
+        owner = {i: m.kb_id_ for m in named for i in range(m.start, m.end)}
+        mentions = _Mentions(named)
         self._numbers = {i for key in ANCHORS for s in doc.spans[key] for i in range(s.start, s.end)}
         for key in ANCHORS:
             for span in doc.spans[key]:
@@ -55,7 +78,7 @@ class FactLinker:
         return doc
 
     # -- organization ---------------------------------------------------------------------------
-    def organization(self, span: Span, mentions: list[Span], owner: dict[int, str]) -> Link:
+    def organization(self, span: Span, mentions: _Mentions, owner: dict[int, str]) -> Link:
         first_verb = True
         for token in span.root.ancestors:
             found = self._org_of(token, span, mentions, owner, first_verb)
@@ -95,23 +118,23 @@ class FactLinker:
             return Link(None, None)
         return None
 
-    def _antecedent(self, token: Token, mentions: list[Span]) -> Link:
+    def _antecedent(self, token: Token, mentions: _Mentions) -> Link:
         """What "it" or "the company" stands for: an organization named earlier in the sentence; for
         "it", else the subject of the sentence before; else the organization the article has made its
         subject most often so far."""
         sentence = _sentence(token)
-        same = [m for m in mentions if _sentence(m).start == sentence.start and m.end <= token.i and not _is_partner(m)]
+        same = [m for m in mentions.in_sentence(sentence.start) if m.end <= token.i and not _is_partner(m)]
         if same:
             return Link(same[-1].kb_id_, "same_sentence")
         if token.pos_ == "PRON":
-            previous = [m for m in mentions if _sentence(m).start == _previous_start(sentence) < sentence.start]
+            previous = mentions.in_sentence(_previous_start(sentence)) if sentence.start > 0 else []
             subjects = [m for m in previous if _is_subject(m)]
             if subjects:
                 return Link(subjects[-1].kb_id_, "previous_sentence")
-        salient = _most_salient(mentions, token.i)
+        salient = mentions.most_salient(token.i)
         return Link(salient, "earlier") if salient else Link(None, None)
 
-    def _sentence_fallback(self, span: Span, mentions: list[Span], owner: dict[int, str]) -> Link:
+    def _sentence_fallback(self, span: Span, mentions: _Mentions, owner: dict[int, str]) -> Link:
         """The source of "according to X", or the one organization the sentence names."""
         sentence = _sentence(span)
         for token in sentence:
@@ -119,13 +142,13 @@ class FactLinker:
                 source = next((owner[t.i] for t in token.subtree if t.i in owner), None)
                 if source is not None:
                     return Link(source, "same_sentence")
-        named = {m.kb_id_ for m in mentions if _sentence(m).start == sentence.start and _is_actor(m)}
+        named = {m.kb_id_ for m in mentions.in_sentence(sentence.start) if _is_actor(m)}
         if len(named) == 1:
             return Link(named.pop(), "same_sentence")
-        if not any(_sentence(m).start == sentence.start for m in mentions):
-            previous = [m for m in mentions if _sentence(m).start == _previous_start(sentence) < sentence.start]
+        if not mentions.in_sentence(sentence.start) and sentence.start > 0:
+            previous = mentions.in_sentence(_previous_start(sentence))
             subjects = {m.kb_id_ for m in previous if _is_subject(m)}
-            salient = _most_salient(mentions, span.start)
+            salient = mentions.most_salient(span.start)
             if subjects == {salient}:  # "CATL launched a cell. Each cell stores 160 Ah."
                 return Link(salient, "previous_sentence")
         return Link(None, None)
@@ -240,15 +263,6 @@ def _is_subject(mention: Span) -> bool:
     return mention.root.dep_ in SUBJECTS or (
         mention.root.dep_ in {"poss", "compound"} and mention.root.head.dep_ in SUBJECTS
     )
-
-
-def _most_salient(mentions: list[Span], before: int) -> str | None:
-    """The organization the article has made its subject most often before token ``before``."""
-    earlier = [m.kb_id_ for m in mentions if m.end <= before and _is_subject(m)]
-    if not earlier:
-        return None
-    counts = {name: earlier.count(name) for name in earlier}
-    return max(reversed(earlier), key=lambda name: counts[name])
 
 
 def _is_partner(mention: Span) -> bool:

@@ -12,12 +12,11 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.spans import doc_text
 from pipeline.normalize.orgnames import (
-    is_acronym_of,
+    initials,
     is_rejected,
     join_words,
     name_key,
     name_words,
-    short_form_steps,
     short_forms,
 )
 from pipeline.resources import jsonl
@@ -64,22 +63,27 @@ def _abbreviation_after(doc: Doc, span: Span) -> Span | None:
 
 def _link(groups: _Groups, spans: list[Span]) -> None:
     """Join each short form or acronym to the one full name it most likely abbreviates: the
-    nearest by suffix steps ("BYD" -> "BYD Co. Ltd.", not "BYD Energy Storage")."""
+    nearest by suffix steps ("BYD" -> "BYD Co. Ltd.", not "BYD Energy Storage"). Full names are
+    indexed by their short forms and initials, so this stays linear in the number of names."""
     words = {_key(s): name_words(s.text) for s in spans}
     known = {s.kb_id_ or _alias_index().get(name_key(s.text)) for s in spans} - {None}
+    by_form: dict[tuple[str, ...], list[tuple[int, int, str, bool]]] = {}
+    by_initials: dict[str, list[tuple[int, int, str]]] = {}
+    for full_key, full in words.items():
+        legal = [tuple(f) for f in short_forms(full, industry=False)]
+        # a name the gazetteer knows is short only for a legal name: "Sunwoda" of "Sunwoda Electronic
+        # Co.", but "BYD Energy Storage" is a unit of its own, not "BYD"
+        for steps, form in enumerate(short_forms(full), start=1):
+            by_form.setdefault(tuple(form), []).append((steps, len(full), full_key, bool(legal)))
+        by_initials.setdefault(initials(full), []).append((0, len(full), full_key))
     for short_key, short in words.items():
-        candidates = []
-        for full_key, full in words.items():
-            if short_key == full_key:
-                continue
-            # a name the gazetteer knows is short only for a legal name: "Sunwoda" of "Sunwoda Electronic
-            # Co.", but "BYD Energy Storage" is a unit of its own, not "BYD"
-            legal_name = bool(short_forms(full, industry=False))
-            steps = short_form_steps(short, full, industry=short_key not in known or legal_name)
-            if steps is None and len(short) == 1 and is_acronym_of(short[0], full):
-                steps = 0
-            if steps is not None:
-                candidates.append((steps, len(full), full_key))
+        candidates = [
+            (steps, size, key)
+            for steps, size, key, legal_name in by_form.get(tuple(short), [])
+            if key != short_key and (short_key not in known or legal_name)
+        ]
+        if len(short) == 1 and len(short[0]) >= 2 and short[0].isupper():  # "CICC": initials of a full name
+            candidates += [c for c in by_initials.get(short[0], []) if c[2] != short_key]
         if candidates:
             groups.union(short_key, min(candidates)[2])
 
@@ -91,12 +95,15 @@ def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
         surfaces.update(join_words(f) for f in short_forms(name_words(span.text)) if len(join_words(f)) > 2)
     taken = {i for s in spans for i in range(s.start, s.end)}
     found, text = [], doc_text(doc)
-    for surface in sorted((s for s in surfaces if not is_rejected(s)), key=len, reverse=True):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-            span = doc.char_span(match.start(), match.end(), label="ORG")
-            if span is not None and not taken.intersection(range(span.start, span.end)):
-                found.append(span)
-                taken.update(range(span.start, span.end))
+    names = sorted((s for s in surfaces if not is_rejected(s)), key=len, reverse=True)
+    if not names:
+        return found
+    pattern = "|".join(re.escape(name) for name in names)  # one pass, longest name first
+    for match in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text):
+        span = doc.char_span(match.start(), match.end(), label="ORG")
+        if span is not None and not taken.intersection(range(span.start, span.end)):
+            found.append(span)
+            taken.update(range(span.start, span.end))
     return found
 
 

@@ -76,8 +76,11 @@ class OrganizationFinder:
     @staticmethod
     def _is_wire_credit(doc: Doc, start: int, end: int) -> bool:
         """A bracketed credit after a dateline ("SEOUL, May 3 (Yonhap) --") or ending the text."""
-        after = [t for t in doc[end:] if not t.is_space]
-        return (bool(after) and after[0].text in DASHES) or all(t.is_punct for t in after)
+        following = next((t for t in doc[end:] if not t.is_space), None)
+        if following is None or following.text in DASHES:
+            return True
+        last_word = next((t.i for t in reversed(doc) if not (t.is_space or t.is_punct)), -1)
+        return end > last_word
 
     def _ner_spans(self, doc: Doc) -> list[Span]:
         if not self.use_ner or not doc.has_annotation("ENT_IOB"):

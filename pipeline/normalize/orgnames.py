@@ -49,21 +49,10 @@ def _short_forms(tokens: tuple[str, ...], industry: bool) -> tuple[tuple[str, ..
             return tuple(forms)
 
 
-def short_form_steps(short: list[str], full: list[str], industry: bool = True) -> int | None:
-    """How many suffixes separate a short form from the full name; None if it is not one."""
-    forms = short_forms(full, industry)
-    return forms.index(short) + 1 if short in forms else None
-
-
 def initials(tokens: list[str]) -> str:
     """ "China International Capital Corp." -> "CICC" (connectors and punctuation skipped)."""
     connectors = set(table("organizations.toml")["clean"]["connectors"])
     return "".join(t[0] for t in tokens if t not in connectors and t[:1].isalpha() and t[0].isupper())
-
-
-def is_acronym_of(acronym: str, tokens: list[str]) -> bool:
-    """True when ``acronym`` spells the initials of the name (at least two letters)."""
-    return len(acronym) >= 2 and acronym.isupper() and acronym == initials(tokens)
 
 
 @cache
@@ -83,6 +72,7 @@ def is_generic(tokens: list[str]) -> bool:
     return all(token in _generic() for token in tokens)
 
 
+@lru_cache(maxsize=65536)
 def is_rejected(name: str) -> bool:
     """Not an organization: a place, an acronym of the trade, a product or plant name, generic words."""
     names, patterns = _reject()
@@ -102,6 +92,7 @@ def _news_agencies() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=65536)
 def is_news_agency(name: str) -> bool:
     """A wire service or newspaper: it reports facts, they are not about it ("told Xinhua", "(SD-Agencies)")."""
     return name_key(name) in _news_agencies() or bool(re.search(r"(?i)\b(?:agencies|newswire|news agency)\b", name))
