@@ -98,3 +98,16 @@ def test_unit_named_after_its_parent_stays_apart(run_rules):
     record = run_rules("BYD Co. Ltd. said BYD Energy Storage will grow. BYD also sells cars.")
     groups = {o.name: sorted(m.text for m in o.mentions) for o in record.organizations}
     assert groups == {"BYD Co. Ltd.": ["BYD", "BYD Co. Ltd."], "BYD Energy Storage": ["BYD Energy Storage"]}
+
+
+def test_text_longer_than_max_length_is_extracted_in_pieces(monkeypatch):
+    from pipeline import extract
+    from pipeline.nlp import load_pipeline
+
+    nlp = load_pipeline("blank")
+    monkeypatch.setattr(nlp, "max_length", 60)
+    text = "Velmora Motors Inc. plans 40 GWh by 2030.\n\nIt will invest $1.2bn in the plant by 2027."
+    record = extract(text, article_id="long", model="blank")
+    for item in [*record.capacities, *record.money, *record.target_years]:
+        assert text[item.start : item.end] == item.text
+    assert [y.text for y in record.target_years] == ["by 2030", "by 2027"]
