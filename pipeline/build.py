@@ -15,7 +15,13 @@ from pipeline.records import ArticleRecord, Capacity, Fact, Mention, Money, Orga
 
 def _where(span: Span, text: str) -> dict[str, object]:
     start, end = exact_offsets(span)
-    return {"text": text[start:end], "start": start, "end": end, "sentence": sentence(span).text.strip()}
+    found = sentence(span)
+    return {
+        "text": text[start:end],
+        "start": start,
+        "end": end,
+        "sentence": text[found.start_char : found.end_char].strip(),
+    }
 
 
 def _text(span: Span, text: str) -> str:

@@ -21,6 +21,8 @@ from pipeline.normalize.orgnames import (
 )
 from pipeline.resources import jsonl
 
+ACRONYM_IN_BRACKETS = re.compile(r"\((?P<acronym>[A-Z]{2,})\)")
+
 
 @cache
 def _alias_index() -> MappingProxyType:
@@ -110,13 +112,14 @@ def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
 def term_acronyms(doc: Doc) -> set[str]:
     """Acronyms the text introduces for lower-case terms: "advanced chemistry cells (ACC)",
     "lithium iron phosphate (LFP)". In this article they are not organizations."""
-    terms = set()
-    for token in doc[2:-1]:
-        if token.nbor(-1).text == "(" and token.nbor(1).text == ")" and token.text.isupper():
-            words = [t for t in doc[max(0, token.i - 1 - 3 * len(token.text)) : token.i - 1] if t.is_alpha]
-            tail = words[-len(token.text) :] if len(words) >= len(token.text) else []
-            if tail and all(t.is_lower for t in tail) and "".join(t.text[0] for t in tail).upper() == token.text:
-                terms.add(token.text)
+    terms, text = set(), doc_text(doc)
+    for match in ACRONYM_IN_BRACKETS.finditer(text):
+        acronym = match["acronym"]
+        words = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 20 * len(acronym)) : match.start()])
+        tail = words[-len(acronym) :]
+        lower_words = len(tail) == len(acronym) and all(w.islower() for w in tail)
+        if lower_words and "".join(w[0] for w in tail).upper() == acronym:
+            terms.add(acronym)
     return terms
 
 

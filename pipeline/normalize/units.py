@@ -70,9 +70,15 @@ def unit_pattern() -> str:
 
 def to_base(value: float, symbol: str) -> float:
     """The value in the kind's base unit, converted by pint: ``to_base(0.2, "GWh") == 2e8``."""
+    return value * _factor(symbol)
+
+
+@cache
+def _factor(symbol: str) -> float:
+    """How many base units one ``symbol`` is, asked of pint once per unit (pint checks the dimension)."""
     unit = units()[symbol]
     ureg = registry()
-    quantity = ureg.Quantity(value, ureg(unit.pint_name).units)
+    quantity = ureg.Quantity(1, ureg(unit.pint_name).units)
     base = table("units.toml")["kinds"][unit.kind]
     if quantity.dimensionality != ureg(base["pint"]).dimensionality:
         raise ValueError(f"{symbol} is not a quantity of {unit.kind}")
