@@ -111,3 +111,30 @@ def test_text_longer_than_max_length_is_extracted_in_pieces(monkeypatch):
     for item in [*record.capacities, *record.money, *record.target_years]:
         assert text[item.start : item.end] == item.text
     assert [y.text for y in record.target_years] == ["by 2030", "by 2027"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(
+            "It will expand capacity to 6.4 GWh by March 2026.", ("by March 2026", 2026, "by"), id="month-year"
+        ),
+        pytest.param("Sample cells will follow in Sept. 2027.", ("in Sept. 2027", 2027, "in"), id="abbreviated-month"),
+    ],
+)
+def test_month_before_the_year(run_rules, text, expected):
+    assert [(y.text, y.year, y.qualifier) for y in run_rules(text).target_years] == [expected]
+
+
+def test_a_change_with_both_units_is_two_values(run_rules):
+    record = run_rules("It will lift capacity from 1.4 GWh to 6.4 GWh, and later from 10 to 20 GWh.")
+    assert [(c.text, c.value, c.min) for c in record.capacities] == [
+        ("1.4 GWh", 1.4, None),
+        ("6.4 GWh", 6.4, None),
+        ("from 10 to 20 GWh", None, 10.0),
+    ]
+
+
+def test_a_site_named_after_a_place_is_no_organization(run_model):
+    record = run_model("Ola Electric to double cell capacity at Krishnagiri gigafactory to 6.4 GWh")
+    assert "Krishnagiri" not in [o.name for o in record.organizations]

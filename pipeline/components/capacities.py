@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,17 +26,25 @@ class CapacityFinder:
         spans = []
         text = doc_text(doc)
         for match in self.regex.finditer(text):
-            start = match.start()
-            if match["high"] and parse_number(match["low"]) > parse_number(match["high"]):
-                start = match.start("high")  # "from 20 GWh in 2024 to 60 GWh": not a range
-            elif not is_range_qualifier_valid(match):
-                start = match.start("low")
-            span = to_span(doc, start, match.end(), "CAPACITY")
-            if span is not None:
-                set_fact(span, "rate", self._rate(doc, text, span))
-                spans.append(span)
+            for start, end in self._pieces(match):
+                span = to_span(doc, start, end, "CAPACITY")
+                if span is not None:
+                    set_fact(span, "rate", self._rate(doc, text, span))
+                    spans.append(span)
         doc.spans[self.span_key] = longest_first(spans)
         return doc
+
+    @staticmethod
+    def _pieces(match: re.Match[str]) -> list[tuple[int, int]]:
+        """The capacities of one match: itself, or two values where a range is a change."""
+        if match["high"] and parse_number(match["low"]) > parse_number(match["high"]):
+            return [(match.start("high"), match.end())]  # "from 20 GWh in 2024 to 60 GWh": not a range
+        if match["high"] and match["low_unit"] and (match["qualifier"] or "").lower() == "from":
+            # "from 1.4 GWh to 6.4 GWh" is a change of two values; "from 10 to 20 GWh" is a range
+            return [(match.start("low"), match.end("low_unit")), (match.start("high"), match.end())]
+        if not is_range_qualifier_valid(match):
+            return [(match.start("low"), match.end())]
+        return [(match.start(), match.end())]
 
     def _rate(self, doc: Doc, text: str, span) -> str | None:
         if self.rate_after.match(text, span.end_char):

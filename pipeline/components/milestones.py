@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from spacy.tokens import Span, Token
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+PLACES = {"GPE", "LOC", "DATE", "TIME"}  # "Bengaluru", "Monday" name no milestone
 
 
 class MilestoneFinder:
@@ -87,7 +88,7 @@ class MilestoneFinder:
 
     def _is_thing(self, token: Token) -> bool:
         """A noun that can be a milestone: not a pronoun, not a number record of its own."""
-        return token.pos_ in {"NOUN", "PROPN"} and token.i not in self.numbers
+        return token.pos_ in {"NOUN", "PROPN"} and token.i not in self.numbers and token.ent_type_ not in PLACES
 
     def _phrase(self, noun: Token, span: Span, owner) -> Span | None:
         """The noun with its left modifiers, without determiners, possessives and the anchor itself."""

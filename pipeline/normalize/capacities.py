@@ -35,7 +35,7 @@ def capacity_regex() -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?<![\w.,]){QUALIFIER.format(qualifiers=qualifier_pattern())}"
-        rf"(?P<low>{number})(?:\s*(?:{unit}))?(?:{RANGE_SEPARATOR}(?P<high>{number}))?"
+        rf"(?P<low>{number})(?P<low_unit>\s*(?:{unit}))?(?:{RANGE_SEPARATOR}(?P<high>{number}))?"
         rf"(?:\s*-\s*|\s*)(?P<unit>{unit})(?P<plus>\+)?(?![\w])"
         rf"(?!\s*(?:/|(?i:per)\s)\s*(?:{denominators})(?![\w]))"
     )

@@ -32,6 +32,7 @@ def year_regex() -> re.Pattern[str]:
     data = table("years.toml")
     qualifier = rf"(?P<qualifier>(?i:between|{_options(data['qualifiers']['before'])}))"
     period = rf"(?P<period>(?i:{_options(data['qualifiers']['periods'])}))"
+    month = rf"(?P<month>(?:end-|mid-)?(?:{_options(data['qualifiers']['months'])}))"
     separator = rf"\s*(?:{_options(data['ranges']['separators'])})\s*"
     year = (
         rf"(?:(?:FY\s?|(?i:fiscal\s+(?:year\s+)?))?(?P<year>{YEAR})|FY\s?'?(?P<short>\d\d))"
@@ -42,7 +43,7 @@ def year_regex() -> re.Pattern[str]:
     goal = rf"(?=\s+(?i:{_options(data['goals']['nouns'])})\b)"
     return re.compile(
         rf"(?<![\w$€£¥.,])(?:{qualifier}\s+(?:the\s+)?)?"
-        rf"(?:{period}[\s-]*)?(?:{year}{suffix}|{relative})"
+        rf"(?:{period}[\s-]*)?(?:{month}\s+)?(?:{year}{suffix}|{relative})"
         rf"(?P<goal>{goal})?(?![\w%]|[.,]\d|\s*(?:GWh|MWh|kWh|Ah|GW|MW|units|vehicles|cars|cells)\b)"
     )
 
@@ -64,6 +65,8 @@ def parse_year_expression(text: str, published: date | None = None) -> YearExpre
     if match is None:
         raise ValueError(f"not a year expression: {text!r}")
     core = match.start("relative") if match["relative"] else match.start("year" if match["year"] else "short")
+    if match["month"]:
+        core = match.start("month")  # "by March 2026": the month is no qualifier
     words = re.sub(r"(?i)(?:\bthe|FY|fiscal(?:\s+year)?|[\s-])+$", "", text[: core - match.start()])
     if match["relative"]:
         phrase = match["relative"]
