@@ -96,9 +96,11 @@ class FactLinker:
                     return Link(owner[head.i], "same_clause")
         if token.pos_ not in {"VERB", "AUX"}:
             return None
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
-        if subject is None:
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if not subjects:
             return None
+        # "PERTH — Ironbark Lithium Ltd has secured …": a dateline parsed as a second subject
+        subject = next((c for c in subjects if c.i in owner), subjects[0])
         how = "same_clause" if first_verb else "same_sentence"
         if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":  # "SK Innovation, which injected …"
             subject = token.head
