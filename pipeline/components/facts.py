@@ -19,6 +19,7 @@ from pipeline.resources import table
 ANCHORS = {"target_years": "target_year", "capacities": "capacity", "money": "money"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE_PRONOUNS = {"which", "that", "who"}
+PARTNER_PREPOSITIONS = {"with", "from", "to", "by"}
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ class FactLinker:
             subject = token.head
         if _is_joint(subject, owner):
             return Link(None, None)  # "Mazda and Subaru will buy …": no one organization
-        named = owner.get(subject.i) or next((owner[t.i] for t in subject.subtree if t.i in owner), None)
+        named = owner.get(subject.i) or next((owner[t.i] for t in subject.subtree if _owns(t, subject, owner)), None)
         if named is not None:
             return Link(named, how)
         if subject.lower_ in self.anaphors:
@@ -152,6 +153,19 @@ class FactLinker:
             if subjects == {salient}:  # "CATL launched a cell. Each cell stores 160 Ah."
                 return Link(salient, "previous_sentence")
         return Link(None, None)
+
+
+def _owns(token: Token, subject: Token, owner: dict[int, str]) -> bool:
+    """An organization inside the subject that the subject belongs to ("A CATL executive",
+    "Tesla's plant", "analysts at CITIC"), not a partner behind "with", "from", "to" or "by"
+    ("supply deals with Mazda")."""
+    if token.i not in owner:
+        return False
+    while token.i != subject.i:
+        if token.pos_ == "ADP" and token.lower_ in PARTNER_PREPOSITIONS:
+            return False
+        token = token.head
+    return True
 
 
 def _is_joint(subject: Token, owner: dict[int, str]) -> bool:
