@@ -75,3 +75,8 @@ def test_a_wire_service_is_never_linked(run_model):
 def test_rules_only_runs_leave_links_empty(run_rules):
     record = run_rules("Velmora Motors Inc. plans mass production by 2028.")
     assert [(f.organization, f.milestone) for f in record.facts] == [(None, None)]
+
+
+def test_a_partner_inside_the_subject_is_not_linked(run_model):
+    record = run_model("Supply deals with Harrow Motors Inc. begin next year.", published="2025-05-01")
+    assert fact(record, "next year").organization is None
