@@ -97,15 +97,25 @@ def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
         surfaces.update(join_words(f) for f in short_forms(name_words(span.text)) if len(join_words(f)) > 2)
     taken = {i for s in spans for i in range(s.start, s.end)}
     found, text = [], doc_text(doc)
-    names = sorted((s for s in surfaces if not is_rejected(s)), key=len, reverse=True)
-    if not names:
-        return found
-    pattern = "|".join(re.escape(name) for name in names)  # one pass, longest name first
-    for match in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text):
-        span = doc.char_span(match.start(), match.end(), label="ORG")
-        if span is not None and not taken.intersection(range(span.start, span.end)):
-            found.append(span)
-            taken.update(range(span.start, span.end))
+    for name in sorted((s for s in surfaces if not is_rejected(s)), key=len, reverse=True):
+        for start in _occurrences(text, name):
+            span = doc.char_span(start, start + len(name), label="ORG")
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                found.append(span)
+                taken.update(range(span.start, span.end))
+    return found
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where ``name`` stands as a whole word in ``text`` (plain search: no regex to compile per name)."""
+    found, start = [], text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            found.append(start)
+        start = text.find(name, start + 1)
     return found
 
 
