@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.build import build_record
+from pipeline.components.spans import remember_text
 from pipeline.nlp import load_pipeline
 from pipeline.records import ArticleRecord
 
@@ -29,6 +30,7 @@ def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
     """A tokenized Doc carrying the article's publication date for the components."""
     doc = nlp.make_doc(text)
     doc._.published = published
+    remember_text(doc, text)
     return doc
 
 

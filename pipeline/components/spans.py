@@ -30,6 +30,11 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data[key]
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep the text a Doc was made from (equal to ``doc.text``), so it is never rebuilt."""
+    doc.user_data[(FACTS, "text")] = text
+
+
 def set_fact(span: Span, name: str, value: object) -> None:
     """A fact a finder learns about a span that its text does not carry (a rate, a link). Kept in
     ``doc.user_data`` under the span's label and offsets, so spans of different finders never share
