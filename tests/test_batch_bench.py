@@ -58,3 +58,11 @@ def test_progress_shows_articles_rate_and_eta(bar):
     progress.close()
     shown = stream.getvalue()
     assert "4/10" in shown and ("article/s" in shown or "articles/s" in shown)
+
+
+def test_bare_model_of_a_rules_only_bench_is_the_blank_tokenizer():
+    from pipeline.batch.bench import bare_model
+
+    articles = [Article(str(n), text) for n, text in enumerate(["CATL plans 40 GWh by 2030."] * 3)]
+    rates = bare_model(articles, "blank", batch_size=2)
+    assert rates["articles_per_s"] > 0
