@@ -66,45 +66,43 @@ def _clause(span: Span) -> tuple[int, int]:
     return sentence(span).start, verb.i
 
 
-def _partner(span: Span, others: list[Span], records: dict[int, object], clauses: dict) -> object | None:
-    """The record of another type in the anchor's clause (or alone in its sentence)."""
-    clause = clauses[(span.start, span.end)]
-    same_clause = clauses["by_clause"].get((id(others), clause), [])
-    same_sentence = clauses["by_sentence"].get((id(others), clause[0]), [])
-    chosen = same_clause or (same_sentence if len(same_sentence) == 1 else [])
-    return records[exact_offsets(chosen[0])[0]] if chosen else None
+class _Clauses:
+    """The records of each group by clause (sentence and governing verb) and by sentence, so a
+    fact finds the year, capacity or amount of its own clause without a pairwise search."""
 
+    def __init__(self, groups: dict[str, list[Span]], records: dict[str, dict[int, object]]) -> None:
+        self.records = records
+        self.of: dict[tuple[int, int], tuple[int, int]] = {}
+        self.by_clause: dict[tuple[str, tuple[int, int]], list[Span]] = {}
+        self.by_sentence: dict[tuple[str, int], list[Span]] = {}
+        for key, spans in groups.items():
+            for span in spans:
+                clause = self.of[(span.start, span.end)] = _clause(span)
+                self.by_clause.setdefault((key, clause), []).append(span)
+                self.by_sentence.setdefault((key, clause[0]), []).append(span)
 
-def _clause_index(groups: dict[str, list[Span]]) -> dict:
-    """Each span's (sentence, governing verb), and the spans of each group by clause and by sentence."""
-    index: dict = {"by_clause": {}, "by_sentence": {}}
-    for spans in groups.values():
-        for span in spans:
-            clause = index[(span.start, span.end)] = _clause(span)
-            index["by_clause"].setdefault((id(spans), clause), []).append(span)
-            index["by_sentence"].setdefault((id(spans), clause[0]), []).append(span)
-    return index
+    def partner(self, span: Span, key: str) -> object | None:
+        """The ``key`` record in the span's clause, or the only one in its sentence."""
+        clause = self.of[(span.start, span.end)]
+        same_sentence = self.by_sentence.get((key, clause[0]), [])
+        chosen = self.by_clause.get((key, clause)) or (same_sentence if len(same_sentence) == 1 else [])
+        return self.records[key][exact_offsets(chosen[0])[0]] if chosen else None
 
 
 def facts(doc: Doc, text: str, years: list[TargetYear], caps: list[Capacity], amounts: list[Money]) -> list[Fact]:
     groups = {key: list(doc.spans[key]) for key in ("target_years", "capacities", "money")}
-    by_start = {
-        key: {r.start: r for r in records}
-        for key, records in (("target_years", years), ("capacities", caps), ("money", amounts))
+    records = {
+        key: {r.start: r for r in found}
+        for key, found in (("target_years", years), ("capacities", caps), ("money", amounts))
     }
-    clauses = _clause_index(groups)
+    clauses = _Clauses(groups, records)
     found = []
     for key, anchor in (("target_years", "target_year"), ("capacities", "capacity"), ("money", "money")):
         for span in groups[key]:
-            year = (
-                by_start[key][exact_offsets(span)[0]]
-                if key == "target_years"
-                else _partner(span, groups["target_years"], by_start["target_years"], clauses)
-            )
-            capacity = (
-                _partner(span, groups["capacities"], by_start["capacities"], clauses) if key != "capacities" else None
-            )
-            amount = _partner(span, groups["money"], by_start["money"], clauses) if key != "money" else None
+            own = records[key][exact_offsets(span)[0]]
+            year = own if key == "target_years" else clauses.partner(span, "target_years")
+            capacity = None if key == "capacities" else clauses.partner(span, "capacities")
+            amount = None if key == "money" else clauses.partner(span, "money")
             milestone = get_fact(span, "milestone")
             found.append(
                 Fact(

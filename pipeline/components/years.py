@@ -84,7 +84,7 @@ class TargetYearFinder:
 
     def _token_tense(self, token: Token) -> Tense:
         helpers = [child for child in token.children if child.dep_ in {"aux", "auxpass"}]
-        if any(word.lower_ in self.future or word.lemma_ in self.future for word in [token, *helpers]):
+        if any(word.lower_ in self.future for word in [token, *helpers]):  # no lemmatizer runs
             return Tense.FUTURE
         if token.tag_ == "VBD" or (token.tag_ == "VBN" and any(h.tag_ in {"VBD", "VBZ", "VBP"} for h in helpers)):
             return Tense.PAST

@@ -56,10 +56,12 @@ def initials(tokens: list[str]) -> str:
 
 
 @cache
-def _reject() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+def _reject() -> tuple[frozenset[str], frozenset[str], tuple[re.Pattern[str], ...]]:
+    """Rejected names (case-sensitive: "EV" but not "Ev"), places (any case: datelines write
+    "SEOUL"), and rejected name shapes."""
     data = table("organizations.toml")
-    names = frozenset(data["reject"]["names"]) | frozenset(data["places"]["names"])
-    return names, tuple(re.compile(p) for p in data["reject"]["patterns"])
+    places = frozenset(place.casefold() for place in data["places"]["names"])
+    return frozenset(data["reject"]["names"]), places, tuple(re.compile(p) for p in data["reject"]["patterns"])
 
 
 @cache
@@ -75,9 +77,10 @@ def is_generic(tokens: list[str]) -> bool:
 @lru_cache(maxsize=65536)
 def is_rejected(name: str) -> bool:
     """Not an organization: a place, an acronym of the trade, a product or plant name, generic words."""
-    names, patterns = _reject()
+    names, places, patterns = _reject()
     return (
         name in names
+        or name.casefold() in places
         or any(p.search(name) for p in patterns)
         or not re.search(r"[A-Z]", name)
         or is_generic(name.replace("-", " - ").split())
