@@ -8,11 +8,12 @@ import pytest
 import spacy
 from spacy.matcher import Matcher
 
+from pipeline.components.token_classes import flagged, readable, register_flags
 from pipeline.normalize.capacities import capacity_regex
 from pipeline.normalize.money import money_regexes
 from pipeline.normalize.units import registry, to_base, unit_symbol
 from pipeline.normalize.years import year_regex
-from pipeline.resources import jsonl, table, thaw
+from pipeline.resources import jsonl, table
 
 TOML_FILES = ["units.toml", "numerals.toml", "currencies.toml", "years.toml", "organizations.toml"]
 
@@ -29,8 +30,27 @@ def test_org_patterns_compile_with_validation():
     matcher = Matcher(spacy.blank("en").vocab, validate=True)
     rules = jsonl("org_patterns.jsonl")
     for rule in rules:
-        matcher.add(rule["id"], [thaw(rule["pattern"])])
+        matcher.add(rule["id"], [readable(rule["pattern"])])
     assert len(matcher) == len(rules) and len({r["id"] for r in rules}) == len(rules)
+
+
+def test_token_classes_match_as_flags_exactly_as_their_readable_form():
+    """A pattern with lexical flags finds what the same pattern with REGEX/IN predicates finds."""
+    nlp = spacy.blank("en")
+    text = "Rival maker Velmora Energy Holdings and the Ministry of Industry and Information Technology met Zeta-9 Inc."
+    flags, plain = Matcher(nlp.vocab, validate=False), Matcher(nlp.vocab)
+    attributes = register_flags(nlp.vocab)
+    assert register_flags(nlp.vocab) == attributes  # registering again reuses the same flags
+    for rule in jsonl("org_patterns.jsonl"):
+        flags.add(rule["id"], [flagged(rule["pattern"], attributes)], greedy="LONGEST")
+        plain.add(rule["id"], [readable(rule["pattern"])], greedy="LONGEST")
+    doc = nlp(text)
+    assert sorted(flags(doc)) == sorted(plain(doc)) and len(flags(doc)) >= 3
+
+
+def test_a_pattern_naming_an_unknown_token_class_is_refused():
+    with pytest.raises(ValueError, match="unknown token class 'nom'"):
+        readable([{"CLASS": "nom"}])
 
 
 def test_gazetteer_is_broad_and_unique():

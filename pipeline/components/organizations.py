@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 
 from pipeline.components.org_cleaning import clean_span, in_credit_line, is_product_or_figure, place_names
 from pipeline.components.org_grouping import group_mentions
 from pipeline.components.spans import longest_first
-from pipeline.resources import jsonl, thaw
+from pipeline.components.token_classes import flagged, readable, register_flags
+from pipeline.resources import jsonl
 
 GAZETTEER_FILE = "organizations.jsonl"
 PATTERN_FILE = "org_patterns.jsonl"
@@ -28,9 +30,14 @@ def build_gazetteer(nlp: Language) -> PhraseMatcher:
 
 
 def build_patterns(nlp: Language) -> Matcher:
-    matcher = Matcher(nlp.vocab, validate=True)
+    """The name-shape rules; their token classes are checked as lexical flags (see token_classes)."""
+    attributes = register_flags(nlp.vocab)
+    matcher = Matcher(nlp.vocab, validate=False)  # validated below, in their readable form
     for rule in jsonl(PATTERN_FILE):
-        matcher.add(rule["id"], [thaw(rule["pattern"])], greedy="LONGEST")
+        problems = validate_token_pattern(readable(rule["pattern"]))
+        if problems:
+            raise ValueError(f"rule file {PATTERN_FILE}, rule {rule['id']!r}: {'; '.join(problems)}")
+        matcher.add(rule["id"], [flagged(rule["pattern"], attributes)], greedy="LONGEST")
     return matcher
 
 
