@@ -6,7 +6,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from pipeline.components.spans import doc_text, exact_offsets, get_fact, sentence
+from pipeline.components.spans import doc_text, exact_offsets, get_fact, sentence, sentence_bounds
 from pipeline.normalize.capacities import parse_capacity
 from pipeline.normalize.money import parse_money, yen_sign_currency
 from pipeline.normalize.years import parse_year_expression
@@ -15,13 +15,8 @@ from pipeline.records import ArticleRecord, Capacity, Fact, Mention, Money, Orga
 
 def _where(span: Span, text: str) -> dict[str, object]:
     start, end = exact_offsets(span)
-    found = sentence(span)
-    return {
-        "text": text[start:end],
-        "start": start,
-        "end": end,
-        "sentence": text[found.start_char : found.end_char].strip(),
-    }
+    sentence_start, sentence_end = sentence_bounds(span)
+    return {"text": text[start:end], "start": start, "end": end, "sentence": text[sentence_start:sentence_end].strip()}
 
 
 def _text(span: Span, text: str) -> str:

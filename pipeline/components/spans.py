@@ -10,16 +10,29 @@ from spacy.tokens import Doc, Span, Token
 FACTS = "battery_extract"
 
 
-def sentence(item: Span | Token) -> Span:
-    """The sentence of a span or token. ``Span.sent`` walks the Doc's sentences on every call,
-    which makes long articles quadratic; this looks the sentence up in boundaries read once."""
-    doc = item.doc
-    key = (FACTS, "sentence_starts")
+def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    """Token starts (and the Doc's length) and character bounds of the sentences, read once:
+    ``Span.sent`` walks the Doc's sentences on every call, which makes long articles quadratic."""
+    key = (FACTS, "sentences")
     if key not in doc.user_data:
-        doc.user_data[key] = [s.start for s in doc.sents] + [len(doc)]
-    starts = doc.user_data[key]
-    index = bisect_right(starts, item.start if isinstance(item, Span) else item.i) - 1
-    return doc[starts[index] : starts[index + 1]]
+        found = list(doc.sents)
+        doc.user_data[key] = ([s.start for s in found] + [len(doc)], [(s.start_char, s.end_char) for s in found])
+    return doc.user_data[key]
+
+
+def _sentence_index(item: Span | Token) -> int:
+    return bisect_right(_sentences(item.doc)[0], item.start if isinstance(item, Span) else item.i) - 1
+
+
+def sentence(item: Span | Token) -> Span:
+    """The sentence of a span or token."""
+    starts, index = _sentences(item.doc)[0], _sentence_index(item)
+    return item.doc[starts[index] : starts[index + 1]]
+
+
+def sentence_bounds(item: Span | Token) -> tuple[int, int]:
+    """The character offsets of the sentence of a span or token (no Span is made)."""
+    return _sentences(item.doc)[1][_sentence_index(item)]
 
 
 def doc_text(doc: Doc) -> str:

@@ -65,10 +65,20 @@ def money_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
+@cache
+def _amount_regex() -> re.Pattern[str]:
+    scale_words = sorted((re.escape(w) for w in table("numerals.toml")["scales"]), key=len, reverse=True)
+    return re.compile(rf"(?P<number>.+?)(?:\s*|-)(?P<scale>(?i:{'|'.join(scale_words)}))?")
+
+
+@cache
+def _ambiguous_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in table("currencies.toml")["ambiguous"]["words"])
+
+
 def amount_parts(text: str) -> tuple[Decimal, str | None]:
     """ "2.5 billion" -> (2.5, "billion"); "500m" -> (500, "m"); "half a billion" -> (0.5, "billion")."""
-    scale_words = sorted((re.escape(w) for w in table("numerals.toml")["scales"]), key=len, reverse=True)
-    match = re.fullmatch(rf"(?P<number>.+?)(?:\s*|-)(?P<scale>(?i:{'|'.join(scale_words)}))?", text.strip())
+    match = _amount_regex().fullmatch(text.strip())
     if match is None or not match["number"]:
         raise ValueError(f"not an amount: {text!r}")
     if is_article_form(match["number"]) and not match["scale"]:
@@ -78,10 +88,9 @@ def amount_parts(text: str) -> tuple[Decimal, str | None]:
 
 def needs_scale(match: re.Match[str]) -> bool:
     """An ambiguous currency word ("pounds", "won") with no scale word: not an amount."""
-    ambiguous = {w.lower() for w in table("currencies.toml")["ambiguous"]["words"]}
     ends = [end for end in (match["high"], match["low"]) if end and not is_article_form(end)]
     scale = amount_parts(ends[0])[1] if ends else None
-    return match["currency"].lower() in ambiguous and scale is None
+    return match["currency"].lower() in _ambiguous_words() and scale is None
 
 
 def is_ordered_range(match: re.Match[str]) -> bool:
@@ -106,11 +115,18 @@ def currency_code(surface: str, yen_sign: str = "JPY") -> str:
 
 def yen_sign_currency(article: str) -> str:
     """CNY when the article speaks more of China than of Japan, else JPY."""
-    cues = table("currencies.toml")["yen_sign"]
-    counts = {
-        code: sum(len(re.findall(rf"\b{re.escape(w)}\b", article)) for w in words) for code, words in cues.items()
-    }
+    regex, code_of = _yen_cues()
+    counts = {"CNY": 0, "JPY": 0}
+    for match in regex.finditer(article):
+        counts[code_of[match.group()]] += 1
     return "CNY" if counts["CNY"] > counts["JPY"] else "JPY"
+
+
+@cache
+def _yen_cues() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for every cue word, and the currency each cue counts for."""
+    code_of = {word: code for code, words in table("currencies.toml")["yen_sign"].items() for word in words}
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in sorted(code_of, key=len, reverse=True))})\b"), code_of
 
 
 def match_money(text: str) -> re.Match[str] | None:
