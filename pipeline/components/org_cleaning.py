@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from pipeline.components.spans import doc_text, sentence
+from pipeline.components.spans import doc_text, sentence, span_text
 from pipeline.normalize.orgnames import is_rejected
 from pipeline.resources import table
 
@@ -78,7 +78,7 @@ def _is_place_shape(name: Span) -> bool:
         start -= 1
     at_line_start = start == 0 or "\n" in doc[start - 1].whitespace_ + doc[start - 1].text
     dateline_mark = name.end < len(doc) and doc[name.end].text in {",", "—", "–", "--", "-", "("}
-    return at_line_start and dateline_mark and name.text.isupper() and len(name.text) > 3
+    return at_line_start and dateline_mark and span_text(name).isupper() and len(span_text(name)) > 3
 
 
 def clean_span(span: Span) -> Span | None:
@@ -89,7 +89,7 @@ def clean_span(span: Span) -> Span | None:
     if not tokens:
         return None
     name = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=span.label, kb_id=span.kb_id)
-    if is_rejected(name.text) or all(_is_modifier(t, rules) for t in name) or _is_place_shape(name):
+    if is_rejected(span_text(name)) or all(_is_modifier(t, rules) for t in name) or _is_place_shape(name):
         return None
     return name
 
@@ -100,7 +100,7 @@ LOCATIVE = ("in", "near", "outside", "at")
 def place_names(doc, candidates: list[Span]) -> set[str]:
     """Names the model called ORG that the text uses as places: somewhere written "in X," or
     "in X." ("a plant in Krishnagiri, Tamil Nadu"), or tagged GPE/LOC elsewhere."""
-    texts = {c.text for c in candidates}
+    texts = {span_text(c) for c in candidates}
     places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}} & texts
     text = doc_text(doc)
     for name in texts - places:

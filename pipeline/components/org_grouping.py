@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Span
 
-from pipeline.components.spans import doc_text
+from pipeline.components.spans import doc_text, span_text
 from pipeline.normalize.orgnames import (
     initials,
     is_rejected,
@@ -51,7 +51,7 @@ class _Groups:
 
 
 def _key(span: Span) -> str:
-    return span.kb_id_ or _alias_index().get(name_key(span.text)) or name_key(span.text)
+    return span.kb_id_ or _alias_index().get(name_key(span_text(span))) or name_key(span_text(span))
 
 
 def _abbreviation_after(doc: Doc, span: Span) -> Span | None:
@@ -67,8 +67,8 @@ def _link(groups: _Groups, spans: list[Span]) -> None:
     """Join each short form or acronym to the one full name it most likely abbreviates: the
     nearest by suffix steps ("BYD" -> "BYD Co. Ltd.", not "BYD Energy Storage"). Full names are
     indexed by their short forms and initials, so this stays linear in the number of names."""
-    words = {_key(s): name_words(s.text) for s in spans}
-    known = {s.kb_id_ or _alias_index().get(name_key(s.text)) for s in spans} - {None}
+    words = {_key(s): name_words(span_text(s)) for s in spans}
+    known = {s.kb_id_ or _alias_index().get(name_key(span_text(s))) for s in spans} - {None}
     by_form: dict[tuple[str, ...], list[tuple[int, int, str, bool]]] = {}
     by_initials: dict[str, list[tuple[int, int, str]]] = {}
     for full_key, full in words.items():
@@ -92,9 +92,9 @@ def _link(groups: _Groups, spans: list[Span]) -> None:
 
 def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
     """Other places where a known name or one of its short forms is written."""
-    surfaces = {s.text for s in spans}
+    surfaces = {span_text(s) for s in spans}
     for span in spans:
-        surfaces.update(join_words(f) for f in short_forms(name_words(span.text)) if len(join_words(f)) > 2)
+        surfaces.update(join_words(f) for f in short_forms(name_words(span_text(span))) if len(join_words(f)) > 2)
     taken = {i for s in spans for i in range(s.start, s.end)}
     found, text = [], doc_text(doc)
     for name in sorted((s for s in surfaces if not is_rejected(s)), key=len, reverse=True):
@@ -136,12 +136,12 @@ def term_acronyms(doc: Doc) -> set[str]:
 def group_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
     """Every mention, labelled with its organization's canonical name in ``kb_id_``."""
     terms = term_acronyms(doc)
-    spans = [s for s in spans if s.text not in terms]
+    spans = [s for s in spans if span_text(s) not in terms]
     abbreviations = [a for a in (_abbreviation_after(doc, s) for s in spans) if a is not None]
     groups = _Groups()
     for span, abbreviation in ((s, _abbreviation_after(doc, s)) for s in spans):
         if abbreviation is not None:
-            groups.union(name_key(abbreviation.text), _key(span))
+            groups.union(name_key(span_text(abbreviation)), _key(span))
     known = {(s.start, s.end) for s in spans}
     spans = sorted([*spans, *(a for a in abbreviations if (a.start, a.end) not in known)], key=lambda s: s.start)
     spans = sorted([*spans, *_rescan(doc, spans)], key=lambda s: s.start)
@@ -151,6 +151,6 @@ def group_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
         members.setdefault(groups.find(_key(span)), []).append(span)
     labelled = []
     for mentions in members.values():
-        canonical = max(mentions, key=lambda s: (len(s.text), -s.start)).text
+        canonical = span_text(max(mentions, key=lambda s: (s.end_char - s.start_char, -s.start)))
         labelled += [Span(doc, s.start, s.end, label="ORG", kb_id=canonical) for s in mentions]
     return sorted(labelled, key=lambda s: s.start)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.org_cleaning import clean_span, in_credit_line, is_product_or_figure, place_names
 from pipeline.components.org_grouping import group_mentions
-from pipeline.components.spans import longest_first
+from pipeline.components.spans import longest_first, span_text
 from pipeline.components.token_classes import flagged, readable, register_flags
 from pipeline.resources import jsonl
 
@@ -53,7 +53,7 @@ class OrganizationFinder:
         candidates = [*self._gazetteer_spans(doc), *self._pattern_spans(doc), *self._ner_spans(doc)]
         cleaned = [span for span in (clean_span(c) for c in candidates) if span is not None]
         places = place_names(doc, [c for c in cleaned if c.label_ == NER])
-        cleaned = [c for c in cleaned if not (c.label_ == NER and (c.text in places or self._is_not_named(c)))]
+        cleaned = [c for c in cleaned if not (c.label_ == NER and (span_text(c) in places or self._is_not_named(c)))]
         ruled = longest_first(c for c in cleaned if c.label_ != NER)
         taken = {i for span in ruled for i in range(span.start, span.end)}
         proposed = [c for c in cleaned if c.label_ == NER and not taken.intersection(range(c.start, c.end))]

@@ -43,6 +43,11 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data[key]
 
 
+def span_text(span: Span) -> str:
+    """``span.text`` sliced from the Doc's text (``Span.text`` joins its tokens again on each access)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def remember_text(doc: Doc, text: str) -> None:
     """Keep the text a Doc was made from (equal to ``doc.text``), so it is never rebuilt."""
     doc.user_data[(FACTS, "text")] = text

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from pipeline.normalize.alternation import alternation
 from pipeline.normalize.numerals import (
     is_article_form,
     normalize_qualifier,
@@ -33,10 +34,6 @@ class Money:
     qualifier: str | None
 
 
-def _alternation(options: list[str]) -> str:
-    return "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in sorted(set(options), key=len, reverse=True))
-
-
 @cache
 def _currencies() -> dict[str, dict[str, str]]:
     data = table("currencies.toml")
@@ -50,8 +47,8 @@ def money_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two shapes: currency before the number ("US$352 million") and after it ("2.5 billion yuan")."""
     number, scale = number_pattern(with_articles=True), scale_pattern()
     glued = "|".join(table("numerals.toml")["case_sensitive_scales"]["glued_only"])
-    prefix = _alternation(list(_currencies()["prefix"]))
-    suffix = _alternation(list(_currencies()["suffix"]))
+    prefix = alternation(_currencies()["prefix"])
+    suffix = alternation(_currencies()["suffix"], ignore_case=True)  # used as (?i:…)
     amount = rf"(?:{number})(?:(?:\s*|-)(?:{scale})|(?:{glued})(?![\w]))?"  # "2.5 billion", "18,100-crore"
     qualifier = QUALIFIER.format(qualifiers=qualifier_pattern())
     before = re.compile(

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
+from pipeline.normalize.alternation import alternation
 from pipeline.resources import table
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -18,9 +19,9 @@ def _words() -> dict[str, Decimal]:
 
 
 def _alternation(options: list[str]) -> str:
-    """Longest first, so "one and a half" wins over "one"; spaces match any whitespace."""
-    ordered = sorted(set(options), key=len, reverse=True)
-    return "|".join(re.escape(option).replace(r"\ ", r"\s+") for option in ordered)
+    """Longest first, so "one and a half" wins over "one"; spaces match any whitespace. Every
+    alternation here stands inside ``(?i:…)``."""
+    return alternation(options, ignore_case=True)
 
 
 @cache

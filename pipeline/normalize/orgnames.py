@@ -24,11 +24,14 @@ def join_words(words: list[str]) -> str:
 
 
 @cache
-def _suffixes(industry: bool) -> tuple[tuple[str, ...], ...]:
-    """Legal and group suffixes (and industry words) as word tuples, longest first."""
+def _suffixes(industry: bool) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Legal and group suffixes (and industry words) as word tuples, longest first, by last word."""
     data = table("organizations.toml")["short_forms"]
     suffixes = [*data["suffixes"], *(data["industry"] if industry else ())]
-    return tuple(sorted((tuple(name_words(s)) for s in suffixes), key=len, reverse=True))
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for suffix in sorted((tuple(name_words(s)) for s in suffixes), key=len, reverse=True):
+        by_last.setdefault(suffix[-1], []).append(suffix)
+    return {last: tuple(found) for last, found in by_last.items()}
 
 
 def short_forms(tokens: list[str], industry: bool = True) -> list[list[str]]:
@@ -38,15 +41,14 @@ def short_forms(tokens: list[str], industry: bool = True) -> list[list[str]]:
 
 @lru_cache(maxsize=4096)
 def _short_forms(tokens: tuple[str, ...], industry: bool) -> tuple[tuple[str, ...], ...]:
-    forms, rest = [], list(tokens)
-    while True:
-        for suffix in _suffixes(industry):
-            if len(rest) > len(suffix) and tuple(rest[-len(suffix) :]) == suffix:
-                rest = rest[: -len(suffix)]
-                forms.append(tuple(rest))
-                break
-        else:
-            return tuple(forms)
+    forms, rest, suffixes = [], tokens, _suffixes(industry)
+    while rest:
+        suffix = next((s for s in suffixes.get(rest[-1], ()) if len(rest) > len(s) and rest[-len(s) :] == s), None)
+        if suffix is None:
+            break
+        rest = rest[: -len(suffix)]
+        forms.append(rest)
+    return tuple(forms)
 
 
 def initials(tokens: list[str]) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
 
+from pipeline.normalize.alternation import alternation
 from pipeline.normalize.numerals import normalize_qualifier
 from pipeline.resources import table
 
@@ -21,26 +22,21 @@ class YearExpression:
     relative: bool
 
 
-def _options(words: tuple[str, ...] | list[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 @cache
 def year_regex() -> re.Pattern[str]:
     """Year expressions with their qualifier; whether one is a *target* is decided elsewhere."""
     data = table("years.toml")
-    qualifier = rf"(?P<qualifier>(?i:between|{_options(data['qualifiers']['before'])}))"
-    period = rf"(?P<period>(?i:{_options(data['qualifiers']['periods'])}))"
-    month = rf"(?P<month>(?:end-|mid-)?(?:{_options(data['qualifiers']['months'])}))"
-    separator = rf"\s*(?:{_options(data['ranges']['separators'])})\s*"
+    qualifier = rf"(?P<qualifier>(?i:between|{alternation(data['qualifiers']['before'], ignore_case=True)}))"
+    period = rf"(?P<period>(?i:{alternation(data['qualifiers']['periods'], ignore_case=True)}))"
+    month = rf"(?P<month>(?:end-|mid-)?(?:{alternation(data['qualifiers']['months'])}))"
+    separator = rf"\s*(?:{alternation(data['ranges']['separators'])})\s*"
     year = (
         rf"(?:(?:FY\s?|(?i:fiscal\s+(?:year\s+)?))?(?P<year>{YEAR})|FY\s?'?(?P<short>\d\d))"
         rf"(?:{separator}(?P<end>{YEAR}|\d\d))?"
     )
     suffix = r"(?:\s+(?i:fiscal|financial)\s+year)?"
-    relative = rf"(?P<relative>(?i:{_options(list(data['relative']))}))"
-    goal = rf"(?=\s+(?i:{_options(data['goals']['nouns'])})\b)"
+    relative = rf"(?P<relative>(?i:{alternation(data['relative'], ignore_case=True)}))"
+    goal = rf"(?=\s+(?i:{alternation(data['goals']['nouns'], ignore_case=True)})\b)"
     return re.compile(
         rf"(?<![\w$€£¥.,])(?:{qualifier}\s+(?:the\s+)?)?"
         rf"(?:{period}[\s-]*)?(?:{month}\s+)?(?:{year}{suffix}|{relative})"
