@@ -36,8 +36,10 @@ def test_the_report_is_a_table_with_the_ratios_and_memory_peaks():
         "full": rates,
         "bare_model": {**rates, "articles_per_s": 40.0},
         "rules_only": rates,
+        "one_worker": {**rates, "articles_per_s": 19.0},
         "workers": {**rates, "articles_per_s": 36.0},
         "long_article": {"characters": 100_123, "words": 15_000, "seconds": 3.0},
+        "long_article_rules_only": {"characters": 100_123, "words": 15_000, "seconds": 0.5},
         "full_vs_bare": 0.5,
         "speed_up": 1.8,
         "memory": [{"articles": 1000, "peak_rss_mb": 301.4, "seconds": 60.0}],
@@ -45,9 +47,11 @@ def test_the_report_is_a_table_with_the_ratios_and_memory_peaks():
     lines = format_report(report).splitlines()
     assert lines[0].split() == ["measure", "articles/s", "words/s", "seconds"]
     assert lines[2].split() == ["full", "extraction", "20.0", "2600", "10.0"]
-    assert lines[6].split() == ["one", "100", "KB", "article", "5000", "3.00"]
-    assert "0.50 of the bare model's speed" in lines[8] and "1.80x on 2 CPUs" in lines[9]
-    assert lines[10] == "peak memory of a batch run over 1000 articles: 301 MB (60 s)"
+    assert lines[5].split() == ["batch", "job,", "1", "worker", "19.0", "2600", "10.0"]
+    assert lines[7].split() == ["one", "100", "KB", "article", "5000", "3.00"]
+    assert lines[8].split() == ["one", "100", "KB", "article,", "rules", "only", "30000", "0.50"]
+    assert "0.50 of the bare model's speed" in lines[10] and "2 workers: 1.80x on 2 CPUs" in lines[11]
+    assert lines[12] == "peak memory of a batch run over 1000 articles: 301 MB (60 s)"
 
 
 @pytest.mark.parametrize("bar", [True, False], ids=["terminal", "log"])

@@ -15,7 +15,7 @@ from typing import Any
 
 import spacy
 
-from pipeline.batch.engines import PoolEngine
+from pipeline.batch.engines import InlineEngine, PoolEngine
 from pipeline.batch.entries import Chunk, Entry, Job, Source
 from pipeline.batch.textgen import ArticleGenerator, write_jsonl
 from pipeline.extraction import Article, extract, process
@@ -57,11 +57,14 @@ def bare_model(articles: list[Article], model: str | None, batch_size: int) -> d
     return speed(timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=batch_size))), articles)
 
 
-def pooled(articles: list[Article], settings: BenchSettings) -> dict[str, float]:
-    """The local pool engine with ``workers`` processes, timed once every worker has its model."""
-    engine = PoolEngine(settings.model, settings.batch_size, settings.workers)
-    try:
+def engine_run(articles: list[Article], settings: BenchSettings, workers: int) -> dict[str, float]:
+    """A batch job through the local engine, as ``batch`` runs it (extraction, records serialised and
+    split into table rows), in this process (``workers`` 1) or in a pool, timed once the model is loaded."""
+    engine = InlineEngine(settings.model, settings.batch_size)
+    if workers > 1:
+        engine = PoolEngine(settings.model, settings.batch_size, workers)
         engine.warm_up()
+    try:
         jobs: list[Entry] = [Job(Source("bench", line=n), article) for n, article in enumerate(articles)]
         chunks = [Chunk(n, jobs[start : start + 100]) for n, start in enumerate(range(0, len(jobs), 100))]
         return speed(timed(lambda: sum(1 for _ in engine.run(chunks))), articles)
@@ -69,10 +72,10 @@ def pooled(articles: list[Article], settings: BenchSettings) -> dict[str, float]
         engine.close()
 
 
-def long_article(settings: BenchSettings) -> dict[str, float]:
+def long_article(settings: BenchSettings, model: str | None) -> dict[str, float]:
     text = ArticleGenerator(settings.seed + 1).text_of_size(settings.long_chars)
-    extract("warm up", model=settings.model)
-    seconds = timed(lambda: extract(text, article_id="long", model=settings.model))
+    extract("warm up", model=model)
+    seconds = timed(lambda: extract(text, article_id="long", model=model))
     return {"characters": len(text), "words": len(text.split()), "seconds": round(seconds, 3)}
 
 
@@ -98,14 +101,16 @@ def run_bench(settings: BenchSettings, say: Callable[[str], None] = print) -> di
         "full": lambda: full_extraction(articles, settings.model, settings.batch_size),
         "bare_model": lambda: bare_model(articles, settings.model, settings.batch_size),
         "rules_only": lambda: full_extraction(articles, RULES_ONLY, settings.batch_size),
-        "workers": lambda: pooled(articles, settings),
-        "long_article": lambda: long_article(settings),
+        "one_worker": lambda: engine_run(articles, settings, 1),
+        "workers": lambda: engine_run(articles, settings, settings.workers),
+        "long_article": lambda: long_article(settings, settings.model),
+        "long_article_rules_only": lambda: long_article(settings, RULES_ONLY),
     }
     for name, step in steps.items():
         say(f"measuring {name} …")
         report[name] = step()
     report["full_vs_bare"] = report["full"]["articles_per_s"] / report["bare_model"]["articles_per_s"]
-    report["speed_up"] = report["workers"]["articles_per_s"] / report["full"]["articles_per_s"]
+    report["speed_up"] = report["workers"]["articles_per_s"] / report["one_worker"]["articles_per_s"]
     with tempfile.TemporaryDirectory() as folder:
         report["memory"] = []
         for count in settings.memory_articles:
@@ -126,17 +131,21 @@ def format_report(report: dict[str, Any]) -> str:
     """The report as a table, then the ratios and the memory peaks."""
     workers = report["settings"]["workers"]
     labels = {"full": "full extraction", "bare_model": "bare spaCy model", "rules_only": "rules only (blank)"}
-    labels["workers"] = f"full extraction, {workers} workers"
+    labels["one_worker"] = "batch job, 1 worker"
+    labels["workers"] = f"batch job, {workers} workers"
     rows = [("measure", "articles/s", "words/s", "seconds")]
     for key, label in labels.items():
         found = report[key]
         rows.append((label, f"{found['articles_per_s']:.1f}", f"{found['words_per_s']:.0f}", f"{found['seconds']:.1f}"))
-    long = report["long_article"]
-    words = f"{long['words'] / long['seconds']:.0f}"
-    rows.append((f"one {long['characters'] // 1000} KB article", "", words, f"{long['seconds']:.2f}"))
+    for key, label in (("long_article", ""), ("long_article_rules_only", ", rules only")):
+        long = report[key]
+        words = f"{long['words'] / long['seconds']:.0f}"
+        rows.append((f"one {long['characters'] // 1000} KB article{label}", "", words, f"{long['seconds']:.2f}"))
     lines = [*_table(rows), ""]
     lines.append(f"full extraction / bare model: {report['full_vs_bare']:.2f} of the bare model's speed")
-    lines.append(f"speed-up with {workers} workers: {report['speed_up']:.2f}x on {report['cpus']} CPUs")
+    lines.append(
+        f"speed-up of the batch job with {workers} workers: {report['speed_up']:.2f}x on {report['cpus']} CPUs"
+    )
     for memory in report["memory"]:
         articles, peak, seconds = memory["articles"], memory["peak_rss_mb"], memory["seconds"]
         lines.append(f"peak memory of a batch run over {articles} articles: {peak:.0f} MB ({seconds:.0f} s)")
