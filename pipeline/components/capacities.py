@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.spans import doc_text, longest_first, sentence, set_fact, to_span
+from pipeline.components.spans import doc_text, longest_first, sentence_tokens, set_fact, to_span
 from pipeline.normalize.capacities import capacity_regex, rate_after_regex, rate_before_regex
 from pipeline.normalize.numerals import parse_number
 from pipeline.normalize.ranges import is_range_qualifier_valid
@@ -49,8 +49,8 @@ class CapacityFinder:
     def _rate(self, doc: Doc, text: str, span) -> str | None:
         if self.rate_after.match(text, span.end_char):
             return "year"
-        window = doc[max(sentence(span).start, span.start - self.before_window) : span.start]
-        return "year" if self.rate_before.search(window.text) else None
+        first = max(sentence_tokens(span)[0], span.start - self.before_window)
+        return "year" if self.rate_before.search(text[doc[first].idx : span.start_char]) else None
 
 
 @Language.factory(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 FACTS = "battery_extract"
@@ -28,6 +29,21 @@ def sentence(item: Span | Token) -> Span:
     """The sentence of a span or token."""
     starts, index = _sentences(item.doc)[0], _sentence_index(item)
     return item.doc[starts[index] : starts[index + 1]]
+
+
+def sentence_tokens(item: Span | Token) -> tuple[int, int]:
+    """The token offsets (start, end) of the sentence of a span or token (no Span is made)."""
+    starts, index = _sentences(item.doc)[0], _sentence_index(item)
+    return starts[index], starts[index + 1]
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """Every token's lower-case text, read once per Doc (``Token.lower_`` makes a Token each time)."""
+    key = (FACTS, "lower")
+    if key not in doc.user_data:
+        strings = doc.vocab.strings
+        doc.user_data[key] = [strings[value] for value in doc.to_array(LOWER).tolist()]
+    return doc.user_data[key]
 
 
 def sentence_bounds(item: Span | Token) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from enum import Enum
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.spans import doc_text, longest_first, sentence, to_span
+from pipeline.components.spans import doc_text, longest_first, lower_words, sentence_tokens, to_span
 from pipeline.normalize.years import YearExpression, parse_year_expression, year_regex
 from pipeline.resources import table
 
@@ -93,18 +93,18 @@ class TargetYearFinder:
         return Tense.UNKNOWN
 
     def _tense_from_words(self, span: Span) -> Tense:
-        sentence_span = sentence(span)
-        before = span.doc[max(sentence_span.start, span.start - self.past_window) : span.start]
-        if any(t.lower_ in self.past for t in before) and not any(self._is_future_cue(t) for t in before):
+        lower, (first, last) = lower_words(span.doc), sentence_tokens(span)
+        before = range(max(first, span.start - self.past_window), span.start)
+        if any(lower[i] in self.past for i in before) and not any(self._is_future_cue(lower, i) for i in before):
             return Tense.PAST
-        if any(self._is_future_cue(t) for t in sentence_span if t.i < span.start or t.i >= span.end):
+        around = (*range(first, span.start), *range(span.end, last))
+        if any(self._is_future_cue(lower, i) for i in around):
             return Tense.FUTURE
         return Tense.UNKNOWN
 
-    def _is_future_cue(self, token: Token) -> bool:
+    def _is_future_cue(self, lower: list[str], i: int) -> bool:
         """A cue word not turned to the past: "had expected", "than expected" look back."""
-        previous = token.nbor(-1).lower_ if token.i > 0 else ""
-        return token.lower_ in self.future and previous not in self.past_helpers
+        return lower[i] in self.future and (lower[i - 1] if i > 0 else "") not in self.past_helpers
 
 
 @Language.factory(
