@@ -167,6 +167,7 @@ def bench(
     memory_articles: Annotated[
         list[int] | None, typer.Option("--memory-articles", help="Batch sizes for peak memory (repeat).")
     ] = None,
+    rounds: Annotated[int, typer.Option(min=1, help="Rounds of the speed measures; the best of each counts.")] = 3,
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the measures as JSON here.")] = None,
 ) -> None:
     """Measure extraction speed (vs. the bare spaCy model, with workers, rules only, one long article)
@@ -176,7 +177,7 @@ def bench(
     from pipeline.batch.bench import BenchSettings, format_report, run_bench
 
     sizes = tuple(memory_articles or (1000, 2000))
-    settings = BenchSettings(articles, model, workers, long_chars=long_chars, memory_articles=sizes)
+    settings = BenchSettings(articles, model, workers, long_chars=long_chars, memory_articles=sizes, rounds=rounds)
     report = run_bench(settings, say=lambda line: typer.echo(line, err=True))
     typer.echo(format_report(report))
     if json_file:

@@ -31,6 +31,7 @@ class BenchSettings:
     long_chars: int = 100_000
     memory_articles: tuple[int, ...] = (1000, 2000)
     seed: int = 0
+    rounds: int = 3
 
 
 def timed(work: Callable[[], object]) -> float:
@@ -106,9 +107,14 @@ def run_bench(settings: BenchSettings, say: Callable[[str], None] = print) -> di
         "long_article": lambda: long_article(settings, settings.model),
         "long_article_rules_only": lambda: long_article(settings, RULES_ONLY),
     }
-    for name, step in steps.items():
-        say(f"measuring {name} …")
-        report[name] = step()
+    # Rounds run every measure in turn, so that a noisy neighbour slows all of them alike; the
+    # fastest round of each measure is kept: noise only ever makes a run slower.
+    for round_number in range(1, settings.rounds + 1):
+        for name, step in steps.items():
+            say(f"round {round_number}/{settings.rounds}: measuring {name} …")
+            found = step()
+            if name not in report or found["seconds"] < report[name]["seconds"]:
+                report[name] = found
     report["full_vs_bare"] = report["full"]["articles_per_s"] / report["bare_model"]["articles_per_s"]
     report["speed_up"] = report["workers"]["articles_per_s"] / report["one_worker"]["articles_per_s"]
     with tempfile.TemporaryDirectory() as folder:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from spacy.attrs import LOWER
@@ -98,9 +98,15 @@ def exact_offsets(span: Span) -> tuple[int, int]:
 def longest_first(spans: Iterable[Span]) -> list[Span]:
     """Non-overlapping spans, preferring the longer (then the earlier) one, in text order."""
     chosen: list[Span] = []
-    taken: set[int] = set()
+    starts: list[int] = []  # character offsets of the spans taken so far, in text order
+    ends: list[int] = []
     for span in sorted(spans, key=lambda s: (-(s.end_char - s.start_char), s.start_char)):
-        if not taken.intersection(range(span.start_char, span.end_char)):
+        start, end = span.start_char, span.end_char
+        at = bisect_left(starts, start)
+        overlaps = (at > 0 and ends[at - 1] > start) or (at < len(starts) and starts[at] < end)
+        if start == end or not overlaps:
             chosen.append(span)
-            taken.update(range(span.start_char, span.end_char))
+            if start < end:
+                starts.insert(at, start)
+                ends.insert(at, end)
     return sorted(chosen, key=lambda s: s.start_char)

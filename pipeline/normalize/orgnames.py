@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 from pipeline.resources import jsonl, table
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Case- and punctuation-insensitive key: "China International Capital Corp." ~ "… Corp"."""
     return " ".join(re.sub(r"[.,’']", " ", name).replace("-", " - ").lower().split())
@@ -53,8 +54,13 @@ def _short_forms(tokens: tuple[str, ...], industry: bool) -> tuple[tuple[str, ..
 
 def initials(tokens: list[str]) -> str:
     """ "China International Capital Corp." -> "CICC" (connectors and punctuation skipped)."""
-    connectors = set(table("organizations.toml")["clean"]["connectors"])
+    connectors = _connectors()
     return "".join(t[0] for t in tokens if t not in connectors and t[:1].isalpha() and t[0].isupper())
+
+
+@cache
+def _connectors() -> frozenset[str]:
+    return frozenset(table("organizations.toml")["clean"]["connectors"])
 
 
 @cache
