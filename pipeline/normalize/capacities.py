@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.normalize.numerals import normalize_qualifier, number_pattern, parse_number, qualifier_pattern
 from pipeline.normalize.ranges import QUALIFIER, RANGE_SEPARATOR
@@ -55,6 +55,7 @@ def rate_before_regex() -> re.Pattern[str]:
     return re.compile(rf"\b(?i:{words})\b")
 
 
+@lru_cache(maxsize=65536)  # pure; news repeats its capacities ("40 GWh")
 def parse_capacity(text: str) -> Capacity:
     """Values of one capacity expression, e.g. ``parse_capacity("20–40 Ah").max == 40.0``."""
     match = capacity_regex().fullmatch(text)

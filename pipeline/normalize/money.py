@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.normalize.alternation import alternation
 from pipeline.normalize.numerals import (
@@ -135,6 +135,7 @@ def match_money(text: str) -> re.Match[str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure; news repeats its amounts ("$1 billion")
 def parse_money(text: str, yen_sign: str = "JPY") -> Money:
     """Exact amount and currency, e.g. ``parse_money("$1.2bn").amount == Decimal("1200000000")``."""
     match = match_money(text)
