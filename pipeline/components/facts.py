@@ -11,8 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.milestones import MilestoneFinder
+from pipeline.components.spans import lower_words, set_fact
 from pipeline.components.spans import sentence as _sentence
-from pipeline.components.spans import set_fact
 from pipeline.normalize.orgnames import is_news_agency
 from pipeline.resources import table
 
@@ -137,10 +137,10 @@ class FactLinker:
 
     def _sentence_fallback(self, span: Span, mentions: _Mentions, owner: dict[int, str]) -> Link:
         """The source of "according to X", or the one organization the sentence names."""
-        sentence = _sentence(span)
-        for token in sentence:
-            if token.lower_ in self.sources:
-                source = next((owner[t.i] for t in token.subtree if t.i in owner), None)
+        sentence, lower = _sentence(span), lower_words(span.doc)
+        for i in range(sentence.start, sentence.end):
+            if lower[i] in self.sources:
+                source = next((owner[t.i] for t in span.doc[i].subtree if t.i in owner), None)
                 if source is not None:
                     return Link(source, "same_sentence")
         named = {m.kb_id_ for m in mentions.in_sentence(sentence.start) if _is_actor(m)}

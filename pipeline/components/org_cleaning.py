@@ -94,7 +94,9 @@ def clean_span(span: Span) -> Span | None:
     return name
 
 
-LOCATIVE = ("in", "near", "outside", "at")
+LOCATIVE = re.compile(r"\b(?:in|near|outside|at)\s+")
+# What follows a place after a locative: "in Krishnagiri, Tamil Nadu", "a Noida-based maker"
+AFTER_PLACE = re.compile(r"\s*[,.;]|-based|\s*$|\s*\n")
 
 
 def place_names(doc, candidates: list[Span]) -> set[str]:
@@ -103,11 +105,11 @@ def place_names(doc, candidates: list[Span]) -> set[str]:
     texts = {span_text(c) for c in candidates}
     places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}} & texts
     text = doc_text(doc)
+    after_locatives = [match.end() for match in LOCATIVE.finditer(text)]
     for name in texts - places:
         if name.endswith("."):
             continue
-        pattern = rf"\b(?:{'|'.join(LOCATIVE)})\s+{re.escape(name)}(?:\s*[,.;]|-based|\s*$|\s*\n)"
-        if re.search(pattern, text):
+        if any(text.startswith(name, at) and AFTER_PLACE.match(text, at + len(name)) for at in after_locatives):
             places.add(name)
     return places
 
