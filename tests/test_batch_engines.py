@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 import pipeline.batch.worker as worker
-from pipeline.batch.engines import WORKER_DIED, InlineEngine, PoolEngine
+from pipeline.batch.engines import WORKER_DIED, InlineEngine, PoolEngine, batched
 from pipeline.batch.entries import Chunk, Extracted, Failed, Job, Outcome, Source
 from pipeline.batch.textgen import ArticleGenerator
 from pipeline.extraction import Article
@@ -70,3 +70,14 @@ def test_a_worker_that_dies_costs_only_its_article(inline_outcomes):
     outcomes = run(PoolEngine(MODEL, 4, workers=1, task=crash_on_marker), items)
     assert outcomes[3] == Failed(WORKER_DIED)
     assert outcomes[:3] + outcomes[4:] == inline_outcomes[:3] + inline_outcomes[4:]
+
+
+@pytest.mark.parametrize(
+    ("count", "size", "sizes"),
+    [(100, 32, [25, 25, 25, 25]), (64, 32, [32, 32]), (7, 32, [7]), (0, 32, []), (33, 32, [16, 17])],
+)
+def test_batches_are_as_few_as_the_size_allows_and_even(count, size, sizes):
+    items = list(range(count))
+    batches = list(batched(items, size))
+    assert [len(b) for b in batches] == sizes
+    assert [item for batch in batches for item in batch] == items

@@ -15,7 +15,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
 from typing import Protocol
 
 from pipeline.batch.entries import Chunk, Failed, Outcome
@@ -33,11 +32,12 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Lists of ``size`` items (the last may be shorter); itertools.batched arrives with Python 3.12."""
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
+def batched(items: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
+    """At most ``size`` items a batch, in as few batches as that takes, of even sizes: 100 items at
+    32 are 4 batches of 25, not 32+32+32+4, so that no worker waits for the others on a short one."""
+    count = -(-len(items) // size)
+    for n in range(count):
+        yield items[len(items) * n // count : len(items) * (n + 1) // count]
 
 
 def articles_of(chunk: Chunk) -> list[Article]:
