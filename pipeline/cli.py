@@ -135,13 +135,18 @@ def batch(
     chunk_size: Annotated[int, typer.Option(help="Articles per committed chunk (the unit of resume).")] = 500,
     engine: Annotated[str, typer.Option(help="local (this machine) or dask (a dask.distributed cluster).")] = "local",
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
+    timeout: Annotated[
+        float | None, typer.Option(help="Seconds an article may take; a slower one fails alone (local engine).")
+    ] = None,
 ) -> None:
     """Extract many articles into records.jsonl, errors.jsonl, Parquet tables and manifest.json; resumable."""
     from pipeline.batch.run import BatchSettings, UsageError, run_batch
 
     if out is None:
         raise fail("--out is required", code=2)
-    settings = BatchSettings(tuple(inputs or ()), out, model, workers, batch_size, chunk_size, engine, scheduler)
+    settings = BatchSettings(
+        tuple(inputs or ()), out, model, workers, batch_size, chunk_size, engine, scheduler, timeout
+    )
     try:
         summary = run_batch(settings)
     except UsageError as error:

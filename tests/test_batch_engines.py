@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Sequence
 
 import pytest
 
 import pipeline.batch.worker as worker
-from pipeline.batch.engines import WORKER_DIED, InlineEngine, PoolEngine, batched
+from pipeline.batch.engines import TIMED_OUT, WORKER_DIED, InlineEngine, PoolEngine, batched
 from pipeline.batch.entries import Chunk, Extracted, Failed, Job, Outcome, Source
 from pipeline.batch.textgen import ArticleGenerator
 from pipeline.extraction import Article
@@ -36,6 +37,13 @@ def crash_on_marker(batch: Sequence[Article], model: str | None, batch_size: int
     """A batch task whose process dies (as under the OOM killer) when it meets the article "crash"."""
     if any(article.article_id == "crash" for article in batch):
         os._exit(3)
+    return worker.extract_batch(batch, model, batch_size)
+
+
+def hang_on_marker(batch: Sequence[Article], model: str | None, batch_size: int) -> list[Outcome]:
+    """A batch task that never returns (as on a pathological text) when it meets the article "hang"."""
+    if any(article.article_id == "hang" for article in batch):
+        time.sleep(3600)
     return worker.extract_batch(batch, model, batch_size)
 
 
@@ -70,6 +78,16 @@ def test_a_worker_that_dies_costs_only_its_article(inline_outcomes):
     outcomes = run(PoolEngine(MODEL, 4, workers=1, task=crash_on_marker), items)
     assert outcomes[3] == Failed(WORKER_DIED)
     assert outcomes[:3] + outcomes[4:] == inline_outcomes[:3] + inline_outcomes[4:]
+
+
+def test_an_article_over_the_timeout_fails_alone_and_the_run_goes_on(inline_outcomes):
+    items = articles(12)
+    items[6] = Article("hang", items[6].text)
+    started = time.monotonic()
+    outcomes = run(PoolEngine(MODEL, 4, workers=2, task=hang_on_marker, timeout=2.0), items)
+    assert outcomes[6] == Failed(TIMED_OUT.format(seconds=2.0))
+    assert outcomes[:6] + outcomes[7:] == inline_outcomes[:6] + inline_outcomes[7:]
+    assert time.monotonic() - started < 120
 
 
 @pytest.mark.parametrize(

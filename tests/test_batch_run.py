@@ -181,8 +181,10 @@ def test_the_command_exits_0_when_all_succeed_and_1_when_some_failed(tmp_path):
         (["{good}", "--out", "{tmp}/o", "--workers", "0"], "--workers must be at least 1"),
         (["{good}", "--out", "{tmp}/o", "--model", "en_core_web_nonexistent"], "en_core_web_nonexistent"),
         (["{good}"], "--out is required"),
+        (["{good}", "--out", "{tmp}/o", "--timeout", "0"], "--timeout must be a positive number"),
+        (["{good}", "--out", "{tmp}/o", "--engine", "dask", "--timeout", "5"], "--timeout works with the local"),
     ],
-    ids=["no-inputs", "engine", "out-is-a-file", "scheduler", "workers", "model", "no-out"],
+    ids=["no-inputs", "engine", "out-is-a-file", "scheduler", "workers", "model", "no-out", "timeout", "dask-timeout"],
 )
 def test_usage_errors_exit_2(tmp_path, arguments, message):
     good = write_jsonl(tmp_path / "good.jsonl", ArticleGenerator(1).records(1))
@@ -199,3 +201,13 @@ def test_progress_without_a_terminal_is_plain_log_lines():
     progress.advance(30)
     progress.close()
     assert stream.getvalue().startswith("batch: 50/100 articles (50%), ") and "ETA" in stream.getvalue()
+
+
+def test_a_run_with_a_timeout_extracts_everything(tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl", ArticleGenerator(2).records(6))
+    result = CliRunner().invoke(
+        app, ["batch", str(source), "--out", str(tmp_path / "o"), "--model", "blank", "--timeout", "60"]
+    )
+    assert result.exit_code == 0, result.output
+    assert len((tmp_path / "o" / "records.jsonl").read_text().splitlines()) == 6
+    assert json.loads((tmp_path / "o" / "manifest.json").read_text())["settings"]["timeout"] == 60

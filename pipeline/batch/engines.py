@@ -22,6 +22,7 @@ from pipeline.batch.worker import extract_batch, start_worker, worker_pid
 from pipeline.extraction import Article
 
 WORKER_DIED = "the worker process died while extracting this article (a crash or out of memory)"
+TIMED_OUT = "extraction took longer than {seconds:g} s (--timeout); the worker was stopped"
 Results = Iterator[tuple[Chunk, list[Outcome]]]
 Task = Callable[[Sequence[Article], str | None, int], list[Outcome]]
 
@@ -71,21 +72,38 @@ Pending = tuple[Sequence[Article], "Future[list[Outcome]]", int]
 
 
 class PoolEngine:
-    """Extraction in ``workers`` processes (spawned: the same on every platform); ``task`` runs a batch."""
+    """Extraction in ``workers`` processes (spawned: the same on every platform); ``task`` runs a batch.
 
-    def __init__(self, model: str | None, batch_size: int, workers: int, task: Task = extract_batch) -> None:
+    With ``timeout`` (seconds an article may take), a batch that takes longer than that per article
+    has its workers stopped; its articles are then redone one at a time, and the one that takes too
+    long fails alone, so one pathological article never stalls the run."""
+
+    def __init__(
+        self, model: str | None, batch_size: int, workers: int, task: Task = extract_batch, timeout: float | None = None
+    ) -> None:
         self.model, self.batch_size, self.workers, self.task = model, batch_size, workers, task
+        self.timeout = timeout
         self.generation = 0
         self.pool = self._new_pool()
+        if timeout is not None:  # the clock of an article must not count a worker's start-up
+            self.warm_up()
 
     def _new_pool(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(self.workers, context, initializer=start_pool_worker, initargs=(self.model,))
 
-    def _restart(self) -> None:
+    def _restart(self, stop_workers: bool = False) -> None:
+        processes = list((getattr(self.pool, "_processes", None) or {}).values()) if stop_workers else []
+        for process in processes:  # a stuck worker never returns: stop it (the executor has no API for this)
+            process.terminate()
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = self._new_pool()
         self.generation += 1
+        if self.timeout is not None:
+            self.warm_up()
+
+    def _limit(self, articles: int) -> float | None:
+        return None if self.timeout is None else self.timeout * articles
 
     def warm_up(self, timeout: float = 300.0) -> None:
         """Return once every worker process has started and loaded the model (they start on demand)."""
@@ -112,20 +130,26 @@ class PoolEngine:
 
     def _result(self, batch: Sequence[Article], future: Future[list[Outcome]], generation: int) -> list[Outcome]:
         try:
-            return future.result()
+            return future.result(timeout=self._limit(len(batch)))
         except BrokenProcessPool:
             if generation == self.generation:
                 self._restart()
+        except TimeoutError:  # its clock starts when its turn to be collected comes: a generous limit
+            if generation == self.generation:
+                self._restart(stop_workers=True)
         except Exception:  # the batch could not travel to or from the worker: try its articles alone
             pass
         return [self._alone(article) for article in batch]
 
     def _alone(self, article: Article) -> Outcome:
         try:
-            return self.pool.submit(self.task, [article], self.model, 1).result()[0]
+            return self.pool.submit(self.task, [article], self.model, 1).result(timeout=self._limit(1))[0]
         except BrokenProcessPool:
             self._restart()
             return Failed(WORKER_DIED)
+        except TimeoutError:
+            self._restart(stop_workers=True)
+            return Failed(TIMED_OUT.format(seconds=self.timeout))
         except Exception as error:
             return Failed(f"extraction failed: {type(error).__name__}: {error}")
 
@@ -133,5 +157,9 @@ class PoolEngine:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def local_engine(model: str | None, batch_size: int, workers: int) -> Engine:
-    return InlineEngine(model, batch_size) if workers == 1 else PoolEngine(model, batch_size, workers)
+def local_engine(model: str | None, batch_size: int, workers: int, timeout: float | None = None) -> Engine:
+    """In this process for one worker; in a pool for more, or for a timeout (only a worker process
+    can be stopped in the middle of an article)."""
+    if workers == 1 and timeout is None:
+        return InlineEngine(model, batch_size)
+    return PoolEngine(model, batch_size, workers, timeout=timeout)

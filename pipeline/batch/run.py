@@ -46,6 +46,7 @@ class BatchSettings:
     chunk_size: int = 500
     engine: str = "local"
     scheduler: str | None = None
+    timeout: float | None = None
 
     def check(self) -> None:
         if not self.inputs:
@@ -54,6 +55,10 @@ class BatchSettings:
             raise UsageError(f"unknown engine {self.engine!r}: use {' or '.join(ENGINES)}")
         if self.scheduler and self.engine != "dask":
             raise UsageError("--scheduler needs --engine dask")
+        if self.timeout is not None and self.timeout <= 0:
+            raise UsageError("--timeout must be a positive number of seconds")
+        if self.timeout is not None and self.engine == "dask":
+            raise UsageError("--timeout works with the local engine only: a Dask worker cannot be stopped mid-task")
         for name in ("workers", "batch_size", "chunk_size"):
             if getattr(self, name) < 1:
                 raise UsageError(f"--{name.replace('_', '-')} must be at least 1")
@@ -109,7 +114,7 @@ def make_engine(settings: BatchSettings) -> Engine:
             return DaskEngine(settings.model, settings.batch_size, settings.workers, settings.scheduler)
         except OSError as error:
             raise UsageError(f"cannot reach the dask scheduler {settings.scheduler}: {error}") from None
-    return local_engine(settings.model, settings.batch_size, settings.workers)
+    return local_engine(settings.model, settings.batch_size, settings.workers, settings.timeout)
 
 
 def open_job(settings: BatchSettings, model: dict[str, str]) -> tuple[Store, Ledger]:
