@@ -4,18 +4,16 @@ that each organization has one canonical name (``span.kb_id_``) over all its men
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
-from spacy.schemas import validate_token_pattern
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from pipeline.components.name_patterns import NamePatterns
 from pipeline.components.org_cleaning import clean_span, in_credit_line, is_product_or_figure, place_names
 from pipeline.components.org_grouping import group_mentions
 from pipeline.components.spans import longest_first, span_text
-from pipeline.components.token_classes import flagged, readable, register_flags
 from pipeline.resources import jsonl
 
 GAZETTEER_FILE = "organizations.jsonl"
-PATTERN_FILE = "org_patterns.jsonl"
 DASHES = {"--", "—", "–", "-"}
 # Where a candidate came from; a name only the statistical model proposes gets extra checks.
 GAZETTEER, RULE, NER = "ORG_GAZETTEER", "ORG_RULE", "ORG_NER"
@@ -29,24 +27,12 @@ def build_gazetteer(nlp: Language) -> PhraseMatcher:
     return matcher
 
 
-def build_patterns(nlp: Language) -> Matcher:
-    """The name-shape rules; their token classes are checked as lexical flags (see token_classes)."""
-    attributes = register_flags(nlp.vocab)
-    matcher = Matcher(nlp.vocab, validate=False)  # validated below, in their readable form
-    for rule in jsonl(PATTERN_FILE):
-        problems = validate_token_pattern(readable(rule["pattern"]))
-        if problems:
-            raise ValueError(f"rule file {PATTERN_FILE}, rule {rule['id']!r}: {'; '.join(problems)}")
-        matcher.add(rule["id"], [flagged(rule["pattern"], attributes)], greedy="LONGEST")
-    return matcher
-
-
 class OrganizationFinder:
     def __init__(self, nlp: Language, span_key: str, use_ner: bool) -> None:
         self.span_key = span_key
         self.use_ner = use_ner
         self.gazetteer = build_gazetteer(nlp)
-        self.patterns = build_patterns(nlp)
+        self.patterns = NamePatterns(nlp.vocab)
         self.wire_credits = {nlp.vocab.strings[rule] for rule in ("wire-credit", "wire-credit-slashes")}
 
     def __call__(self, doc: Doc) -> Doc:
