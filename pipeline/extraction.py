@@ -75,10 +75,12 @@ def extract(
         raise TypeError(f"article {article_id}: text must be a string, not {type(text).__name__}")
     day = parse_published(published)
     nlp = load_pipeline(model)
-    if len(text) > nlp.max_length:  # spaCy refuses longer texts: extract in pieces, offsets kept
-        from pipeline.batch.pieces import cut_points, merge_records
+    with nlp.memory_zone():  # the article's new words leave the vocabulary with its Doc
+        if len(text) > nlp.max_length:  # spaCy refuses longer texts: extract in pieces, offsets kept
+            from pipeline.batch.pieces import cut_points, merge_records
 
-        parts = [(start, nlp(make_doc(nlp, text[start:end], day))) for start, end in cut_points(text, nlp.max_length)]
-        return merge_records([(start, build_record(doc, article_id, day)) for start, doc in parts])
-    doc = nlp(make_doc(nlp, text, day))
-    return build_record(doc, article_id, day)
+            cuts = cut_points(text, nlp.max_length)
+            parts = [(start, nlp(make_doc(nlp, text[start:end], day))) for start, end in cuts]
+            return merge_records([(start, build_record(doc, article_id, day)) for start, doc in parts])
+        doc = nlp(make_doc(nlp, text, day))
+        return build_record(doc, article_id, day)

@@ -31,13 +31,16 @@ def worker_pid(pause: float) -> int:
 
 
 def extract_batch(articles: Sequence[Article], model: str | None, batch_size: int) -> list[Outcome]:
-    """One outcome per article, in order; an article that fails never takes the others with it."""
-    if len(articles) == 1:
-        return [extract_one(articles[0], model)]
-    try:
-        return [_extracted(record) for record in _records(articles, model, batch_size)]
-    except Exception:
-        return [extract_one(article, model) for article in articles]
+    """One outcome per article, in order; an article that fails never takes the others with it.
+    The words the batch adds to the vocabulary are dropped after it (spaCy's memory zone), so a
+    worker's memory stays flat however many articles stream through it."""
+    with load_pipeline(model).memory_zone():
+        if len(articles) == 1:
+            return [extract_one(articles[0], model)]
+        try:
+            return [_extracted(record) for record in _records(articles, model, batch_size)]
+        except Exception:
+            return [extract_one(article, model) for article in articles]
 
 
 def extract_one(article: Article, model: str | None) -> Outcome:

@@ -55,7 +55,7 @@ def rate_before_regex() -> re.Pattern[str]:
     return re.compile(rf"\b(?i:{words})\b")
 
 
-@lru_cache(maxsize=65536)  # pure; news repeats its capacities ("40 GWh")
+@lru_cache(maxsize=4096)  # pure; news repeats its capacities ("40 GWh")
 def parse_capacity(text: str) -> Capacity:
     """Values of one capacity expression, e.g. ``parse_capacity("20–40 Ah").max == 40.0``."""
     match = capacity_regex().fullmatch(text)

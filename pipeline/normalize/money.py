@@ -135,7 +135,7 @@ def match_money(text: str) -> re.Match[str] | None:
     return None
 
 
-@lru_cache(maxsize=65536)  # pure; news repeats its amounts ("$1 billion")
+@lru_cache(maxsize=4096)  # pure; news repeats its amounts ("$1 billion")
 def parse_money(text: str, yen_sign: str = "JPY") -> Money:
     """Exact amount and currency, e.g. ``parse_money("$1.2bn").amount == Decimal("1200000000")``."""
     match = match_money(text)

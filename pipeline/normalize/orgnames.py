@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from pipeline.resources import jsonl, table
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Case- and punctuation-insensitive key: "China International Capital Corp." ~ "… Corp"."""
     return " ".join(re.sub(r"[.,’']", " ", name).replace("-", " - ").lower().split())
@@ -82,7 +82,7 @@ def is_generic(tokens: list[str]) -> bool:
     return all(token in _generic() for token in tokens)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def is_rejected(name: str) -> bool:
     """Not an organization: a place, an acronym of the trade, a product or plant name, generic words."""
     names, places, patterns = _reject()
@@ -103,7 +103,7 @@ def _news_agencies() -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def is_news_agency(name: str) -> bool:
     """A wire service or newspaper: it reports facts, they are not about it ("told Xinhua", "(SD-Agencies)")."""
     return name_key(name) in _news_agencies() or bool(re.search(r"(?i)\b(?:agencies|newswire|news agency)\b", name))

@@ -55,7 +55,7 @@ def plausible(year: int) -> bool:
     return low <= year <= high
 
 
-@lru_cache(maxsize=65536)  # pure; news repeats its years ("by 2030")
+@lru_cache(maxsize=4096)  # pure; news repeats its years ("by 2030")
 def parse_year_expression(text: str, published: date | None = None) -> YearExpression:
     """Values of one year expression; relative ones are resolved against ``published``."""
     match = year_regex().fullmatch(text)
