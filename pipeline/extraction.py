@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +33,23 @@ def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
     doc._.published = published
     remember_text(doc, text)
     return doc
+
+
+# Articles whose new words the vocabulary keeps for good; after them, the words an article adds
+# are dropped with its Doc (spaCy's memory zone). The common words are learned by then, so later
+# articles rarely rebuild a word, and memory stays flat however many articles follow.
+LEARNING_ARTICLES = 2000
+_learned: dict[int, int] = {}
+
+
+def vocabulary_zone(nlp: Language, articles: int = 1) -> AbstractContextManager[object]:
+    """The context to extract the next ``articles`` articles in: none while the pipeline is still
+    learning its vocabulary, a memory zone afterwards. Docs made inside must not leave it."""
+    seen = _learned.get(id(nlp), 0)
+    if seen < LEARNING_ARTICLES:
+        _learned[id(nlp)] = seen + articles
+        return nullcontext()
+    return nlp.memory_zone()
 
 
 @dataclass(frozen=True)
@@ -75,7 +93,7 @@ def extract(
         raise TypeError(f"article {article_id}: text must be a string, not {type(text).__name__}")
     day = parse_published(published)
     nlp = load_pipeline(model)
-    with nlp.memory_zone():  # the article's new words leave the vocabulary with its Doc
+    with vocabulary_zone(nlp):
         if len(text) > nlp.max_length:  # spaCy refuses longer texts: extract in pieces, offsets kept
             from pipeline.batch.pieces import cut_points, merge_records
 

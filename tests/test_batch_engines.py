@@ -13,6 +13,7 @@ from pipeline.batch.engines import TIMED_OUT, WORKER_DIED, InlineEngine, PoolEng
 from pipeline.batch.entries import Chunk, Extracted, Failed, Job, Outcome, Source
 from pipeline.batch.textgen import ArticleGenerator
 from pipeline.extraction import Article
+from pipeline.nlp import load_pipeline
 
 MODEL = "blank"
 
@@ -99,3 +100,17 @@ def test_batches_are_as_few_as_the_size_allows_and_even(count, size, sizes):
     batches = list(batched(items, size))
     assert [len(b) for b in batches] == sizes
     assert [item for batch in batches for item in batch] == items
+
+
+def test_after_the_learning_articles_an_article_leaves_no_words_behind(monkeypatch):
+    import pipeline.extraction as extraction
+
+    nlp = load_pipeline(MODEL)
+    monkeypatch.setattr(extraction, "_learned", {})
+    monkeypatch.setattr(extraction, "LEARNING_ARTICLES", 1)
+    worker.extract_batch([Article("a", "Zorblax Qentium Corp plans 7 GWh by 2031.")], MODEL, 1)
+    learned = len(nlp.vocab.strings)
+    assert "Zorblax" in nlp.vocab.strings  # the first article is learned from
+    outcomes = worker.extract_batch([Article("b", "Vintrobe Xelmar Ltd plans 9 GWh by 2032.")], MODEL, 1)
+    assert isinstance(outcomes[0], Extracted) and "Vintrobe Xelmar Ltd" in outcomes[0].record_json
+    assert len(nlp.vocab.strings) == learned and "Vintrobe" not in nlp.vocab.strings

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pipeline.batch.entries import Extracted, Failed, Outcome
 from pipeline.batch.pieces import cut_points, merge_records
 from pipeline.batch.tables import list_rows
-from pipeline.extraction import Article, process
+from pipeline.extraction import Article, process, vocabulary_zone
 from pipeline.nlp import load_pipeline
 from pipeline.records import ArticleRecord
 
@@ -32,9 +32,9 @@ def worker_pid(pause: float) -> int:
 
 def extract_batch(articles: Sequence[Article], model: str | None, batch_size: int) -> list[Outcome]:
     """One outcome per article, in order; an article that fails never takes the others with it.
-    The words the batch adds to the vocabulary are dropped after it (spaCy's memory zone), so a
-    worker's memory stays flat however many articles stream through it."""
-    with load_pipeline(model).memory_zone():
+    Past the first articles, the words a batch adds to the vocabulary are dropped after it (see
+    ``vocabulary_zone``), so a worker's memory stays flat however many articles stream through."""
+    with vocabulary_zone(load_pipeline(model), len(articles)):
         if len(articles) == 1:
             return [extract_one(articles[0], model)]
         try:
