@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.tokens import Doc, Span, Token
 
 FACTS = "battery_extract"
@@ -80,11 +80,29 @@ def get_fact(span: Span, name: str) -> object | None:
     return span.doc.user_data.get((FACTS, span.label_, name, span.start_char, span.end_char))
 
 
+def _token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """Where each token starts and ends in the text, read once per Doc."""
+    key = (FACTS, "token_offsets")
+    if key not in doc.user_data:
+        values = doc.to_array([IDX, LENGTH])
+        doc.user_data[key] = (values[:, 0].tolist(), (values[:, 0] + values[:, 1]).tolist())
+    return doc.user_data[key]
+
+
 def to_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     """The span of tokens covering characters ``start:end`` (widened to whole tokens); where the
-    match is narrower than its tokens ("$0=" is one token), the match's own offsets are kept."""
-    span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    if span is not None and (span.start_char, span.end_char) != (start, end):
+    match is narrower than its tokens ("$0=" is one token), the match's own offsets are kept.
+    What ``doc.char_span(start, end, alignment_mode="expand")`` gives, found by bisecting token
+    offsets read once, instead of making Tokens on every call."""
+    starts, ends = _token_offsets(doc)
+    length = len(doc_text(doc))
+    if not (0 <= start < length and 0 < end <= length):
+        return None
+    first = bisect_right(starts, start) - 1  # the token (with its trailing space) holding ``start``
+    if start == ends[first]:  # in the space after a token: the span starts with the next one
+        first += 1
+    span = Span(doc, first, bisect_right(starts, end - 1), label=label)
+    if (span.start_char, span.end_char) != (start, end):
         set_fact(span, "exact", (start, end))
     return span
 
