@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_valida
 
 from pipeline.resources import table
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 CapacityUnit = Literal["mAh", "Ah", "kAh", "Wh", "kWh", "MWh", "GWh", "TWh"]
 
