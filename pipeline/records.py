@@ -3,15 +3,41 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Annotated, Literal, Self
+from typing import Annotated, Literal, Self, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 
 from pipeline.resources import table
 
 SCHEMA_VERSION = "1.2.0"
+
+
+
+@dataclass(frozen=True)
+class Column:
+    """What other modules need to know of a field beyond validation, declared once on the field
+    (as ``Annotated`` metadata; pydantic ignores it): the Parquet tables, the scorer and the merging
+    of article pieces read these marks instead of keeping lists of field names of their own.
+
+    - ``storage``: a narrower Arrow type than the Python type gives ("int16" for years);
+    - ``offset``: the field is a character offset into the article (shifted when pieces merge);
+    - ``core``: compared in lenient scoring as well as strict;
+    - ``scored``: compared in strict scoring (a field the gold does not annotate says False).
+    """
+
+    storage: str | None = None
+    offset: bool = False
+    core: bool = False
+    scored: bool = True
+
+
+CORE = Column(core=True)
+UNSCORED = Column(scored=False)
+Offset = Annotated[int, Column(offset=True)]
+YearNumber = Annotated[int, Column(storage="int16")]
 
 CapacityUnit = Literal["mAh", "Ah", "kAh", "Wh", "kWh", "MWh", "GWh", "TWh"]
 
@@ -34,8 +60,8 @@ class Record(BaseModel):
 
 class Located(Record):
     text: str = Field(description="The text of the record, exactly article[start:end].")
-    start: int = Field(ge=0, description="Character offset of the first character (inclusive).")
-    end: int = Field(ge=0, description="Character offset after the last character (exclusive).")
+    start: Offset = Field(ge=0, description="Character offset of the first character (inclusive).")
+    end: Offset = Field(ge=0, description="Character offset after the last character (exclusive).")
     sentence: str | None = Field(default=None, description="The sentence the record was found in.")
 
     @model_validator(mode="after")
@@ -66,10 +92,10 @@ class Organization(Record):
 class CapacityCore(Located):
     """A capacity as annotated: the value as written."""
 
-    value: float | None = Field(description="The value in `unit`, for a single value.")
-    min: float | None = Field(description="Lower bound in `unit`, for a range.")
-    max: float | None = Field(description="Upper bound in `unit`, for a range.")
-    unit: CapacityUnit = Field(description="Canonical symbol of the unit as written.")
+    value: Annotated[float | None, CORE] = Field(description="The value in `unit`, for a single value.")
+    min: Annotated[float | None, CORE] = Field(description="Lower bound in `unit`, for a range.")
+    max: Annotated[float | None, CORE] = Field(description="Upper bound in `unit`, for a range.")
+    unit: Annotated[CapacityUnit, CORE] = Field(description="Canonical symbol of the unit as written.")
     kind: Literal["charge", "energy"] = Field(description="Electric charge (Ah) or energy (Wh).")
     qualifier: str | None = Field(description='Qualifier as written, lower-cased ("above", "up to").')
     rate: Literal["year"] | None = Field(description='"year" for an annual figure ("40 GWh a year").')
@@ -92,12 +118,12 @@ class Capacity(CapacityCore):
 
 
 class Money(Located):
-    amount: Amount | None = Field(description="The amount, for a single value.")
-    min: Amount | None = Field(description="Lower bound, for a range.")
-    max: Amount | None = Field(description="Upper bound, for a range.")
-    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code.")
+    amount: Annotated[Amount | None, CORE] = Field(description="The amount, for a single value.")
+    min: Annotated[Amount | None, CORE] = Field(description="Lower bound, for a range.")
+    max: Annotated[Amount | None, CORE] = Field(description="Upper bound, for a range.")
+    currency: Annotated[str, CORE] = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code.")
     qualifier: str | None = Field(description='Qualifier as written, lower-cased ("about").')
-    equivalent_of: int | None = Field(
+    equivalent_of: Offset | None = Field(
         default=None, description="`start` of the amount this one converts, for a bracketed equivalent."
     )
 
@@ -110,10 +136,14 @@ class Money(Located):
 
 
 class TargetYear(Located):
-    year: int | None = Field(description="The year, or the first year of a range; null if unresolved.")
-    end_year: int | None = Field(description="The last year of a range.")
+    year: Annotated[YearNumber | None, CORE] = Field(
+        description="The year, or the first year of a range; null if unresolved."
+    )
+    end_year: Annotated[YearNumber | None, CORE] = Field(description="The last year of a range.")
     qualifier: str | None = Field(description='Qualifier as written, lower-cased ("by", "as early as").')
-    relative: bool = Field(description='True for expressions like "next year" that need the publication date.')
+    relative: Annotated[bool, CORE] = Field(
+        description='True for expressions like "next year" that need the publication date.'
+    )
 
     @model_validator(mode="after")
     def _plausible(self) -> Self:
@@ -139,9 +169,11 @@ class Fact(Located):
         '(for "it" and "the company") as the organization the article has named most so far.'
     )
     milestone: str | None = Field(description='What the anchor dates or measures ("mass production").')
-    milestone_start: int | None = Field(description="Character offset of the milestone, if any.")
-    year: int | None = Field(description="The target year of the anchor's clause (the anchor's own, for a year).")
-    end_year: int | None = Field(description="The last year of a target range.")
+    milestone_start: Offset | None = Field(description="Character offset of the milestone, if any.")
+    year: YearNumber | None = Field(
+        description="The target year of the anchor's clause (the anchor's own, for a year)."
+    )
+    end_year: YearNumber | None = Field(description="The last year of a target range.")
     capacity: str | None = Field(description="The capacity of the anchor's clause, as written, if any.")
     money: str | None = Field(description="The amount of the anchor's clause, as written, if any.")
 
@@ -155,6 +187,38 @@ class ArticleRecord(Record):
     money: list[Money] = Field(default_factory=list, description="Money amounts in text order.")
     target_years: list[TargetYear] = Field(default_factory=list, description="Target years in text order.")
     facts: list[Fact] = Field(default_factory=list, description="One fact per target year, capacity and amount.")
+
+
+def item_models() -> dict[str, type[BaseModel]]:
+    """The lists of an ``ArticleRecord`` and the model of their items: ``{"capacities": Capacity, …}``."""
+    lists = {name: info.annotation for name, info in ArticleRecord.model_fields.items()}
+    return {name: get_args(kind)[0] for name, kind in lists.items() if get_origin(kind) is list}
+
+
+def offset_fields(model: type[BaseModel]) -> frozenset[str]:
+    """Fields of ``model`` that hold a character offset into the article."""
+    return frozenset(name for name, mark in marks(model).items() if mark.offset)
+
+
+def marks(model: type[BaseModel]) -> dict[str, Column]:
+    """The ``Column`` marks of each field of ``model`` (on the field or inside its type), merged."""
+    found = {}
+    for name, info in model.model_fields.items():
+        columns = [m for m in (*info.metadata, *_nested_metadata(info.annotation)) if isinstance(m, Column)]
+        found[name] = Column(
+            storage=next((c.storage for c in columns if c.storage), None),
+            offset=any(c.offset for c in columns),
+            core=any(c.core for c in columns),
+            scored=all(c.scored for c in columns),
+        )
+    return found
+
+
+def _nested_metadata(annotation: object) -> list[object]:
+    """Metadata of ``Annotated`` types inside a union ("Offset | None")."""
+    if get_origin(annotation) is Annotated:
+        return [*annotation.__metadata__, *_nested_metadata(get_args(annotation)[0])]  # type: ignore[attr-defined]
+    return [m for arg in get_args(annotation) for m in _nested_metadata(arg)] if get_origin(annotation) else []
 
 
 @cache

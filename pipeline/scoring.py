@@ -11,23 +11,31 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
+from pydantic import BaseModel
+
+from pipeline.gold import GoldArticle
 from pipeline.normalize.orgnames import name_key
+from pipeline.records import Located, marks
 
 RECORD_TYPES = ("organizations", "capacities", "money", "target_years")
 MODES = ("strict", "lenient")
 
-CORE_FIELDS = {
-    "capacities": ("value", "min", "max", "unit"),
-    "money": ("amount", "min", "max", "currency"),
-    "target_years": ("year", "end_year", "relative"),
-}
-VALUE_FIELDS = {
-    "capacities": ("value", "min", "max", "unit", "kind", "qualifier", "rate"),
-    "money": ("amount", "min", "max", "currency", "qualifier", "equivalent_of"),
-    "target_years": ("year", "end_year", "qualifier", "relative"),
-}
+
+
+def _fields(model: type[BaseModel], strict: bool) -> tuple[str, ...]:
+    """Value fields of a gold record type compared in a mode, from the marks in ``records.py``:
+    strict compares every scored field besides the location, lenient only the core ones."""
+    located = set(Located.model_fields)
+    return tuple(
+        name for name, mark in marks(model).items() if name not in located and (mark.scored if strict else mark.core)
+    )
+
+
+GOLD_ITEMS = {name: get_args(GoldArticle.model_fields[name].annotation)[0] for name in RECORD_TYPES[1:]}
+CORE_FIELDS = {name: _fields(model, strict=False) for name, model in GOLD_ITEMS.items()}
+VALUE_FIELDS = {name: _fields(model, strict=True) for name, model in GOLD_ITEMS.items()}
 
 
 @dataclass

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.records import ArticleRecord
+from pipeline.records import ArticleRecord, Mention, item_models, offset_fields
 
 BOUNDARIES = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)\]]*\s"), re.compile(r"\s"))
-LOCATED = ("capacities", "money", "target_years", "facts")
-# Fields that hold a character offset into the article (shifted by the piece's start).
-OFFSETS = ("start", "end", "equivalent_of", "milestone_start")
+# Lists whose items are located in the article themselves (organizations are, through their mentions).
+LOCATED = tuple(name for name, model in item_models().items() if offset_fields(model))
+# Fields that hold a character offset into the article (shifted by the piece's start), by their marks.
+OFFSETS = frozenset().union(*map(offset_fields, (*item_models().values(), Mention)))
 
 
 def cut_points(text: str, limit: int) -> list[tuple[int, int]]:

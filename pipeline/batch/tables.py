@@ -1,18 +1,22 @@
 """The Parquet tables of a batch run: an explicit Arrow schema per table, and the rows of one record.
 
-Columns carry the names of the record fields they hold; ``article_id`` is the key of every table.
+Each list of ``ArticleRecord`` is a table whose columns are derived from the record model: one per
+field, in declaration order, typed from its annotation; ``article_id`` is the key of every table.
 Amounts are ``decimal128(38, 6)`` (exact; an amount with more than 6 decimal places or 32 integer
 digits is refused rather than rounded), years ``int16``, dates ``date32``, offsets ``int64``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import pyarrow as pa
+from pydantic import BaseModel
 
-from pipeline.records import SCHEMA_VERSION, ArticleRecord
+from pipeline.records import SCHEMA_VERSION, ArticleRecord, item_models, marks
 
 AMOUNT = pa.decimal128(38, 6)
 AMOUNT_SCALE = 6
@@ -23,10 +27,48 @@ def _required(name: str, kind: pa.DataType) -> pa.Field:
     return pa.field(name, kind, nullable=False)
 
 
+PYTHON_TYPES: dict[object, pa.DataType] = {
+    str: pa.string(),
+    int: pa.int64(),
+    float: pa.float64(),
+    bool: pa.bool_(),
+    Decimal: AMOUNT,
+    dt.date: pa.date32(),
+}
+STORAGE = {"int16": pa.int16(), "int32": pa.int32()}
+
+
+def _arrow_type(annotation: object) -> tuple[pa.DataType, bool]:
+    """The Arrow type of a field's Python type, and whether it may be null."""
+    if get_origin(annotation) is Annotated:
+        return _arrow_type(get_args(annotation)[0])
+    if get_origin(annotation) in {Union, UnionType}:
+        kinds = [arg for arg in get_args(annotation) if arg is not type(None)]
+        kind, _ = _arrow_type(kinds[0])
+        return kind, len(kinds) < len(get_args(annotation))
+    if get_origin(annotation) is Literal:
+        return pa.string(), False
+    if get_origin(annotation) is list:
+        (item,) = get_args(annotation)
+        return pa.list_(pa.field("element", pa.struct(columns(item)), False)), False
+    return PYTHON_TYPES[annotation], False
+
+
+def columns(model: type[BaseModel]) -> list[pa.Field]:
+    """One column per field of ``model``, in declaration order, typed from the field's annotation
+    (narrowed by its ``storage`` mark); non-optional fields are not nullable."""
+    fields = []
+    for name, info in model.model_fields.items():
+        kind, nullable = _arrow_type(info.annotation)
+        storage = marks(model)[name].storage
+        fields.append(pa.field(name, STORAGE[storage] if storage else kind, nullable=nullable))
+    return fields
+
+
 KEY = _required("article_id", pa.string())
-LOCATED = [_required("text", pa.string()), _required("start", pa.int64()), _required("end", pa.int64())]
-LOCATED.append(pa.field("sentence", pa.string()))
-MENTION = pa.struct(LOCATED)
+# The record lists of an article, each a table of its own, named after the list.
+ITEMS = item_models()
+LISTS = tuple(ITEMS)
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(
@@ -39,69 +81,13 @@ SCHEMAS: dict[str, pa.Schema] = {
             pa.field("source", pa.string()),
             _required("characters", pa.int64()),
             _required("replaced_controls", pa.int32()),
-            *(
-                _required(name, pa.int32())
-                for name in ("organizations", "capacities", "money", "target_years", "facts")
-            ),
+            *(_required(name, pa.int32()) for name in LISTS),
             _required("schema_version", pa.string()),
         ],
         metadata=METADATA,
     ),
-    "organizations": pa.schema(
-        [KEY, _required("name", pa.string()), _required("mentions", pa.list_(pa.field("element", MENTION, False)))],
-        metadata=METADATA,
-    ),
-    "capacities": pa.schema(
-        [
-            KEY,
-            *LOCATED,
-            *(pa.field(name, pa.float64()) for name in ("value", "min", "max")),
-            _required("unit", pa.string()),
-            _required("kind", pa.string()),
-            pa.field("qualifier", pa.string()),
-            pa.field("rate", pa.string()),
-            *(pa.field(name, pa.float64()) for name in ("normalized_value", "normalized_min", "normalized_max")),
-            _required("normalized_unit", pa.string()),
-        ],
-        metadata=METADATA,
-    ),
-    "money": pa.schema(
-        [
-            KEY,
-            *LOCATED,
-            *(pa.field(name, AMOUNT) for name in ("amount", "min", "max")),
-            _required("currency", pa.string()),
-            pa.field("qualifier", pa.string()),
-            pa.field("equivalent_of", pa.int64()),
-        ],
-        metadata=METADATA,
-    ),
-    "target_years": pa.schema(
-        [
-            KEY,
-            *LOCATED,
-            pa.field("year", pa.int16()),
-            pa.field("end_year", pa.int16()),
-            pa.field("qualifier", pa.string()),
-            _required("relative", pa.bool_()),
-        ],
-        metadata=METADATA,
-    ),
-    "facts": pa.schema(
-        [
-            KEY,
-            *LOCATED,
-            _required("anchor", pa.string()),
-            *(pa.field(name, pa.string()) for name in ("organization", "link", "milestone")),
-            pa.field("milestone_start", pa.int64()),
-            pa.field("year", pa.int16()),
-            pa.field("end_year", pa.int16()),
-            *(pa.field(name, pa.string()) for name in ("capacity", "money")),
-        ],
-        metadata=METADATA,
-    ),
+    **{name: pa.schema([KEY, *columns(model)], metadata=METADATA) for name, model in ITEMS.items()},
 }
-LISTS = ("organizations", "capacities", "money", "target_years", "facts")
 
 
 def check_amount(value: Decimal | None) -> None:
