@@ -7,6 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from pipeline import gazetteer
 from pipeline.components.spans import doc_text, exact_offsets, get_fact, sentence, sentence_bounds
 from pipeline.normalize.capacities import parse_capacity
 from pipeline.normalize.money import parse_money, yen_sign_currency
@@ -52,10 +53,24 @@ def target_years(doc: Doc, text: str, published: date | None) -> list[Fields]:
 
 
 def organizations(doc: Doc, text: str) -> list[Fields]:
+    """One organization per canonical name, with its gazetteer id, kind and country when known."""
     mentions: dict[str, list[Fields]] = {}
+    ids: dict[str, object] = {}
     for span in doc.spans["organizations"]:
         mentions.setdefault(span.kb_id_, []).append(_where(span, text))
-    return [{"name": name, "mentions": found} for name, found in mentions.items()]
+        ids.setdefault(span.kb_id_, get_fact(span, "organization_id"))
+    found = []
+    for name, where in mentions.items():
+        entry = gazetteer.by_id().get(ids[name]) or {}
+        known = {"id": ids[name], "kind": entry.get("kind"), "country": entry.get("country")}
+        found.append({"name": name, **known, "mentions": where})
+    return found
+
+
+def _with_organization_ids(facts: list[Fields], organizations: list[Fields]) -> list[Fields]:
+    """Each fact's ``organization_id``: the id of the organization its ``organization`` names."""
+    ids = {organization["name"]: organization["id"] for organization in organizations}
+    return [{**fact, "organization_id": ids.get(fact["organization"])} for fact in facts]
 
 
 def _clause(span: Span) -> tuple[int, int]:
@@ -155,14 +170,15 @@ def build_record(doc: Doc, article_id: str, published: date | None) -> ArticleRe
     """The record of one processed article."""
     text = doc_text(doc)  # Doc.text is rebuilt from the tokens on each access: read it once
     years, caps, amounts = target_years(doc, text, published), capacities(doc, text), money(doc, text)
+    named = organizations(doc, text)
     return ArticleRecord.model_validate(
         {
             "article_id": article_id,
             "published": published,
-            "organizations": organizations(doc, text),
+            "organizations": named,
             "capacities": caps,
             "money": amounts,
             "target_years": years,
-            "facts": facts(doc, text, years, caps, amounts),
+            "facts": _with_organization_ids(facts(doc, text, years, caps, amounts), named),
         }
     )

@@ -25,13 +25,15 @@ class Column:
     - ``storage``: a narrower Arrow type than the Python type gives ("int16" for years);
     - ``offset``: the field is a character offset into the article (shifted when pieces merge);
     - ``core``: compared in lenient scoring as well as strict;
-    - ``scored``: compared in strict scoring (a field the gold does not annotate says False).
+    - ``scored``: compared in strict scoring (a field the gold does not annotate says False);
+    - ``name``: the column's name in the Parquet tables, where it is not the field's own.
     """
 
     storage: str | None = None
     offset: bool = False
     core: bool = False
     scored: bool = True
+    name: str | None = None
 
 
 CORE = Column(core=True)
@@ -84,8 +86,24 @@ class Mention(Located):
     """One place where an organization is named."""
 
 
+# Kinds of organization the gazetteer knows (data/organizations.jsonl).
+OrganizationKind = Literal[
+    "battery_maker", "materials", "automaker", "mining", "energy_storage", "equipment", "utility", "finance",
+    "agency", "institute", "university", "consortium", "news_agency", "other",
+]
+
+
 class Organization(Record):
     name: str = Field(description="Canonical name: the fullest name the article uses.")
+    id: Annotated[str | None, Column(name="organization_id")] = Field(
+        default=None,
+        description="Stable gazetteer id, the same in every article for every name of the organization "
+        '("CATL" and "Contemporary Amperex Technology Co., Limited" are both "catl"); null when unknown.',
+    )
+    kind: OrganizationKind | None = Field(default=None, description="What the organization is, from the gazetteer.")
+    country: str | None = Field(
+        default=None, description="ISO 3166-1 alpha-2 country of the organization (INT, EU), from the gazetteer."
+    )
     mentions: list[Mention] = Field(min_length=1, description="Every mention, in text order.")
 
 
@@ -164,6 +182,9 @@ class Fact(Located):
 
     anchor: Literal["target_year", "capacity", "money"] = Field(description="The type of the anchor record.")
     organization: str | None = Field(description="Canonical name of the organization it is about, if any.")
+    organization_id: str | None = Field(
+        default=None, description="Gazetteer id of that organization (as `Organization.id`), if known."
+    )
     link: Literal["same_clause", "same_sentence", "previous_sentence", "earlier"] | None = Field(
         description="How the organization was found: in the anchor's clause, its sentence, the one before, or "
         '(for "it" and "the company") as the organization the article has named most so far.'
@@ -210,6 +231,7 @@ def marks(model: type[BaseModel]) -> dict[str, Column]:
             offset=any(c.offset for c in columns),
             core=any(c.core for c in columns),
             scored=all(c.scored for c in columns),
+            name=next((c.name for c in columns if c.name), None),
         )
     return found
 

@@ -28,7 +28,16 @@ def test_every_list_of_the_record_has_a_table():
 
 @pytest.mark.parametrize("name", LISTS)
 def test_every_record_field_has_a_column(name):
-    assert SCHEMAS[name].names == ["article_id", *FIELDS[name].model_fields]
+    renamed = {"id": "organization_id"} if name == "organizations" else {}
+    assert SCHEMAS[name].names == ["article_id", *(renamed.get(f, f) for f in FIELDS[name].model_fields)]
+
+
+def test_organization_ids_join_the_organizations_and_facts_tables():
+    record = extract("CATL will build a 40 GWh plant by 2030, CATL said.", article_id="ids")
+    rows = list_rows(record)
+    assert [row["organization_id"] for row in rows["organizations"]] == ["catl"]
+    assert rows["organizations"][0]["kind"] == "battery_maker" and rows["organizations"][0]["country"] == "CN"
+    assert {row["organization_id"] for row in rows["facts"]} == {"catl"}
 
 
 def test_types_are_exact_and_explicit():

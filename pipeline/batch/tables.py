@@ -60,8 +60,8 @@ def columns(model: type[BaseModel]) -> list[pa.Field]:
     fields = []
     for name, info in model.model_fields.items():
         kind, nullable = _arrow_type(info.annotation)
-        storage = marks(model)[name].storage
-        fields.append(pa.field(name, STORAGE[storage] if storage else kind, nullable=nullable))
+        mark = marks(model)[name]
+        fields.append(pa.field(mark.name or name, STORAGE[mark.storage] if mark.storage else kind, nullable=nullable))
     return fields
 
 
@@ -69,6 +69,11 @@ KEY = _required("article_id", pa.string())
 # The record lists of an article, each a table of its own, named after the list.
 ITEMS = item_models()
 LISTS = tuple(ITEMS)
+
+# Record field -> column name, per table (a field's ``name`` mark renames its column).
+COLUMN_NAMES = {
+    table: {name: mark.name or name for name, mark in marks(model).items()} for table, model in ITEMS.items()
+}
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(
@@ -114,9 +119,10 @@ def list_rows(record: ArticleRecord) -> dict[str, list[dict[str, Any]]]:
     data = record.model_dump()
     rows: dict[str, list[dict[str, Any]]] = {}
     for table in LISTS:
-        columns = SCHEMAS[table].names[1:]
+        columns = COLUMN_NAMES[table]
         rows[table] = [
-            {"article_id": record.article_id, **{name: item[name] for name in columns}} for item in data[table]
+            {"article_id": record.article_id, **{column: item[name] for name, column in columns.items()}}
+            for item in data[table]
         ]
     for money in rows["money"]:
         for name in ("amount", "min", "max"):

@@ -1,16 +1,17 @@
 """Group organization mentions: gazetteer entries, short forms ("SAIC" of "SAIC Motor Corp"),
 introduced abbreviations ("… Co. Ltd. (CATL)") and initials ("CICC"); then find the other
-places where a grouped name is written, and label every mention with the canonical name."""
+places where a grouped name is written, and label every mention with the canonical name (and the
+gazetteer id of its organization, as the span fact ``organization_id``)."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
-from types import MappingProxyType
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from pipeline.components.spans import doc_text, span_text
+from pipeline.components.spans import doc_text, set_fact, span_text
+from pipeline.gazetteer import by_id, identify
 from pipeline.normalize.orgnames import (
     initials,
     is_rejected,
@@ -19,19 +20,8 @@ from pipeline.normalize.orgnames import (
     name_words,
     short_forms,
 )
-from pipeline.resources import jsonl
 
 ACRONYM_IN_BRACKETS = re.compile(r"\((?P<acronym>[A-Z]{2,})\)")
-
-
-@cache
-def _alias_index() -> MappingProxyType:
-    """Gazetteer surface key -> entry id, built once."""
-    index: dict[str, str] = {}
-    for entry in jsonl("organizations.jsonl"):
-        for name in (entry["name"], *entry.get("aliases", ())):
-            index.setdefault(name_key(name), entry["id"])
-    return MappingProxyType(index)
 
 
 class _Groups:
@@ -51,7 +41,7 @@ class _Groups:
 
 
 def _key(span: Span) -> str:
-    return span.kb_id_ or _alias_index().get(name_key(span_text(span))) or name_key(span_text(span))
+    return span.kb_id_ or identify(span_text(span)) or name_key(span_text(span))
 
 
 def _abbreviation_after(doc: Doc, span: Span) -> Span | None:
@@ -68,7 +58,7 @@ def _link(groups: _Groups, spans: list[Span]) -> None:
     nearest by suffix steps ("BYD" -> "BYD Co. Ltd.", not "BYD Energy Storage"). Full names are
     indexed by their short forms and initials, so this stays linear in the number of names."""
     words = {_key(s): name_words(span_text(s)) for s in spans}
-    known = {s.kb_id_ or _alias_index().get(name_key(span_text(s))) for s in spans} - {None}
+    known = {s.kb_id_ or identify(span_text(s)) for s in spans} - {None}
     by_form: dict[tuple[str, ...], list[tuple[int, int, str, bool]]] = {}
     by_initials: dict[str, list[tuple[int, int, str]]] = {}
     for full_key, full in words.items():
@@ -152,5 +142,9 @@ def group_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
     labelled = []
     for mentions in members.values():
         canonical = span_text(max(mentions, key=lambda s: (s.end_char - s.start_char, -s.start)))
-        labelled += [Span(doc, s.start, s.end, label="ORG", kb_id=canonical) for s in mentions]
+        known = Counter(key for key in map(_key, mentions) if key in by_id())
+        for mention in mentions:
+            span = Span(doc, mention.start, mention.end, label="ORG", kb_id=canonical)
+            set_fact(span, "organization_id", known.most_common(1)[0][0] if known else None)
+            labelled.append(span)
     return sorted(labelled, key=lambda s: s.start)

@@ -11,9 +11,8 @@ from pipeline.components.name_patterns import NamePatterns
 from pipeline.components.org_cleaning import clean_span, in_credit_line, is_product_or_figure, place_names
 from pipeline.components.org_grouping import group_mentions
 from pipeline.components.spans import longest_first, span_text
-from pipeline.resources import jsonl
+from pipeline.gazetteer import entries
 
-GAZETTEER_FILE = "organizations.jsonl"
 DASHES = {"--", "—", "–", "-"}
 # Where a candidate came from; a name only the statistical model proposes gets extra checks.
 GAZETTEER, RULE, NER = "ORG_GAZETTEER", "ORG_RULE", "ORG_NER"
@@ -21,7 +20,7 @@ GAZETTEER, RULE, NER = "ORG_GAZETTEER", "ORG_RULE", "ORG_NER"
 
 def build_gazetteer(nlp: Language) -> PhraseMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    for entry in jsonl(GAZETTEER_FILE):
+    for entry in entries():
         names = [entry["name"], *entry.get("aliases", ())]
         matcher.add(entry["id"], [nlp.make_doc(name) for name in names])
     return matcher
