@@ -1,20 +1,67 @@
-"""The one place that reads a processed Doc and builds the validated ArticleRecord. Records are
-gathered as plain dicts and validated once, as a whole, by the ArticleRecord model."""
+"""The one place that reads a processed Doc and builds the validated ArticleRecord. Each item is
+validated by its own model: a value that a normalizer or a record rejects costs that item only
+(dropped, logged and counted by reason on the record, see ``dropped_items``), never the article."""
 
 from __future__ import annotations
 
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
 from datetime import date
 
+from pydantic import BaseModel, ValidationError
 from spacy.tokens import Doc, Span
 
 from pipeline import gazetteer
 from pipeline.components.spans import doc_text, exact_offsets, get_fact, sentence, sentence_bounds
 from pipeline.normalize.capacities import parse_capacity
 from pipeline.normalize.money import parse_money, yen_sign_currency
+from pipeline.normalize.spaces import plain_spaces
 from pipeline.normalize.years import parse_year_expression
-from pipeline.records import ArticleRecord
+from pipeline.records import ArticleRecord, Capacity, Fact, Money, TargetYear
 
 Fields = dict[str, object]
+Kept = dict[int, Fields]  # the fields of the items that passed their model, by start offset
+log = logging.getLogger(__name__)
+
+
+def _message(error: Exception) -> str:
+    message = error.errors()[0]["msg"] if isinstance(error, ValidationError) else str(error)
+    return re.sub(r"^Value error, ", "", (message.splitlines() or [type(error).__name__])[0])
+
+
+def drop_reason(kind: str, error: Exception) -> str:
+    """A reason to count drops by: the error without the values in it ("target_years: N is not a
+    plausible year")."""
+    message = _message(error)
+    return f"{kind}: " + re.sub(r"\d+(?:\.\d+)?(?:e[+-]?\d+)?", "N", re.sub(r"'[^']*'", "'…'", message))
+
+
+class Items:
+    """The items of one kind that passed their model: fields by start offset, and the records."""
+
+    def __init__(self) -> None:
+        self.fields: Kept = {}
+        self.records: list[BaseModel] = []
+
+
+def _kept(
+    kind: str, spans: Iterable[Span], make: Callable[[Span], Fields], model: type[BaseModel], dropped: Counter[str]
+) -> Items:
+    """The items of the spans that their model accepts; the others are dropped, logged and counted."""
+    items = Items()
+    for span in spans:
+        try:
+            fields = make(span)
+            record = model.model_validate(fields)
+        except (ValueError, ArithmeticError, TypeError) as error:  # ValidationError is a ValueError
+            dropped[drop_reason(kind, error)] += 1
+            log.warning("%s %r dropped: %s", kind, span.text[:80], _message(error))
+            continue
+        items.fields[fields["start"]] = fields  # type: ignore[index]
+        items.records.append(record)
+    return items
 
 
 def _where(span: Span, text: str) -> Fields:
@@ -24,32 +71,34 @@ def _where(span: Span, text: str) -> Fields:
 
 
 def _text(span: Span, text: str) -> str:
+    """The surface a normalizer reads: the span's text with Unicode spaces as plain spaces."""
     start, end = exact_offsets(span)
-    return text[start:end]
+    return plain_spaces(text[start:end])
 
 
-def capacities(doc: Doc, text: str) -> list[Fields]:
-    records = []
-    for span in doc.spans["capacities"]:
-        value = parse_capacity(_text(span, text))
-        records.append({**_where(span, text), **vars(value), "rate": get_fact(span, "rate")})
-    return records
+def capacities(doc: Doc, text: str, dropped: Counter[str]) -> Items:
+    def make(span: Span) -> Fields:
+        return {**_where(span, text), **vars(parse_capacity(_text(span, text))), "rate": get_fact(span, "rate")}
+
+    return _kept("capacities", doc.spans["capacities"], make, Capacity, dropped)
 
 
-def money(doc: Doc, text: str) -> list[Fields]:
+def money(doc: Doc, text: str, dropped: Counter[str]) -> Items:
     yen_sign = yen_sign_currency(text)
-    records = []
-    for span in doc.spans["money"]:
+
+    def make(span: Span) -> Fields:
         value = parse_money(_text(span, text), yen_sign)
-        records.append({**_where(span, text), **vars(value), "equivalent_of": get_fact(span, "equivalent_of")})
-    return records
+        return {**_where(span, text), **vars(value), "equivalent_of": get_fact(span, "equivalent_of")}
+
+    return _kept("money", doc.spans["money"], make, Money, dropped)
 
 
-def target_years(doc: Doc, text: str, published: date | None) -> list[Fields]:
-    return [
-        {**_where(span, text), **vars(parse_year_expression(_text(span, text), published))}
-        for span in doc.spans["target_years"]
-    ]
+def target_years(doc: Doc, text: str, published: date | None, dropped: Counter[str]) -> Items:
+    def make(span: Span) -> Fields:
+        base = None if get_fact(span, "anchored") else published  # "within two years of start-up"
+        return {**_where(span, text), **vars(parse_year_expression(_text(span, text), base))}
+
+    return _kept("target_years", doc.spans["target_years"], make, TargetYear, dropped)
 
 
 def organizations(doc: Doc, text: str) -> list[Fields]:
@@ -102,12 +151,9 @@ class _Clauses:
         return self.records[key][exact_offsets(chosen[0])[0]] if chosen else {}
 
 
-def facts(doc: Doc, text: str, years: list[Fields], caps: list[Fields], amounts: list[Fields]) -> list[Fields]:
-    groups = {key: list(doc.spans[key]) for key in ("target_years", "capacities", "money")}
-    records = {
-        key: {r["start"]: r for r in found}
-        for key, found in (("target_years", years), ("capacities", caps), ("money", amounts))
-    }
+def facts(doc: Doc, text: str, years: Kept, caps: Kept, amounts: Kept) -> list[Fields]:
+    records = {"target_years": years, "capacities": caps, "money": amounts}
+    groups = {key: [s for s in doc.spans[key] if exact_offsets(s)[0] in records[key]] for key in records}
     clauses = _Clauses(groups, records)
     found = []
     for key, anchor in (("target_years", "target_year"), ("capacities", "capacity"), ("money", "money")):
@@ -131,7 +177,7 @@ def facts(doc: Doc, text: str, years: list[Fields], caps: list[Fields], amounts:
                     "money": amount.get("text"),
                 }
             )
-    return _with_equivalents(_shared_milestones(sorted(found, key=lambda f: f["start"])), amounts)
+    return _with_equivalents(_shared_milestones(sorted(found, key=lambda f: f["start"])), list(amounts.values()))
 
 
 def _shared_milestones(found: list[Fields]) -> list[Fields]:
@@ -166,19 +212,46 @@ def _with_equivalents(found: list[Fields], amounts: list[Fields]) -> list[Fields
     return linked
 
 
+def _valid_facts(found: list[Fields], dropped: Counter[str]) -> list[Fields]:
+    kept = []
+    for fact in found:
+        try:
+            Fact.model_validate(fact)
+        except ValidationError as error:
+            dropped[drop_reason("facts", error)] += 1
+            log.warning("fact of %r dropped: %s", str(fact["text"])[:80], _message(error))
+            continue
+        kept.append(fact)
+    return kept
+
+
 def build_record(doc: Doc, article_id: str, published: date | None) -> ArticleRecord:
-    """The record of one processed article."""
+    """The record of one processed article; the items it had to drop are in ``dropped_items``."""
     text = doc_text(doc)  # Doc.text is rebuilt from the tokens on each access: read it once
-    years, caps, amounts = target_years(doc, text, published), capacities(doc, text), money(doc, text)
-    named = organizations(doc, text)
-    return ArticleRecord.model_validate(
+    dropped: Counter[str] = Counter()
+    years, caps = target_years(doc, text, published, dropped), capacities(doc, text, dropped)
+    amounts, named = money(doc, text, dropped), organizations(doc, text)
+    linked = _valid_facts(facts(doc, text, years.fields, caps.fields, amounts.fields), dropped)
+    record = ArticleRecord.model_validate(
         {
             "article_id": article_id,
             "published": published,
             "organizations": named,
-            "capacities": caps,
-            "money": amounts,
-            "target_years": years,
-            "facts": _with_organization_ids(facts(doc, text, years, caps, amounts), named),
+            "capacities": caps.records,
+            "money": amounts.records,
+            "target_years": years.records,
+            "facts": _with_organization_ids(linked, named),
         }
     )
+    return with_dropped(record, dropped)
+
+
+def with_dropped(record: ArticleRecord, dropped: Counter[str] | dict[str, int]) -> ArticleRecord:
+    """``record``, noting (outside its fields) the items dropped while building it, by reason."""
+    record._dropped = dict(dropped)
+    return record
+
+
+def dropped_items(record: ArticleRecord) -> dict[str, int]:
+    """How many items were dropped while building ``record``, by reason (none for a parsed record)."""
+    return dict(record._dropped)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Annotated, Literal, Self, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PrivateAttr, model_validator
 
 from pipeline.resources import table
 
@@ -56,8 +56,13 @@ Amount = Annotated[
 ]
 
 
+# Amounts fit the Parquet money columns, decimal128(38, 6): at most 32 digits before the point.
+MAX_AMOUNT_DIGITS = 32
+
+
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # No inf or NaN: JSON has no such numbers (a capacity too large for a float is not a value).
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Located(Record):
@@ -148,6 +153,9 @@ class Money(Located):
     @model_validator(mode="after")
     def _value_or_range(self) -> Self:
         _check_range(self.amount, self.min, self.max)
+        for value in (self.amount, self.min, self.max):
+            if value is not None and value != 0 and value.adjusted() >= MAX_AMOUNT_DIGITS:
+                raise ValueError(f"an amount of more than {MAX_AMOUNT_DIGITS} digits before the point")
         if self.currency not in iso_currencies():
             raise ValueError(f"{self.currency} is not an ISO 4217 code this pipeline knows")
         return self
@@ -208,6 +216,8 @@ class ArticleRecord(Record):
     money: list[Money] = Field(default_factory=list, description="Money amounts in text order.")
     target_years: list[TargetYear] = Field(default_factory=list, description="Target years in text order.")
     facts: list[Fact] = Field(default_factory=list, description="One fact per target year, capacity and amount.")
+    # Items dropped while building the record, by reason (not a field: see build.dropped_items).
+    _dropped: dict[str, int] = PrivateAttr(default_factory=dict)
 
 
 def item_models() -> dict[str, type[BaseModel]]:

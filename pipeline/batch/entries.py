@@ -73,6 +73,7 @@ class Extracted:
 
     record_json: str
     rows: dict[str, list[dict[str, Any]]]
+    dropped: dict[str, int] = field(default_factory=dict)  # items the record could not hold, by reason
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +65,10 @@ class Ledger:
             stream.flush()
             os.fsync(stream.fileno())
 
-    def commit(self, index: int, counts: dict[str, int], first: str | None, last: str | None) -> None:
-        line = {"chunk": index, **counts, "first": first, "last": last}
+    def commit(
+        self, index: int, counts: dict[str, int], first: str | None, last: str | None, dropped: dict[str, int]
+    ) -> None:
+        line = {"chunk": index, **counts, "first": first, "last": last, "dropped": dict(sorted(dropped.items()))}
         self._append(line)
         self.chunks[index] = line
 
@@ -75,6 +78,13 @@ class Ledger:
 
     def totals(self) -> dict[str, int]:
         return {name: sum(chunk[name] for chunk in self.chunks.values()) for name in COUNTS}
+
+    def dropped(self) -> dict[str, int]:
+        """Items dropped from the records of the committed chunks, by reason."""
+        found: Counter[str] = Counter()
+        for chunk in self.chunks.values():
+            found.update(chunk.get("dropped", {}))
+        return dict(sorted(found.items()))
 
 
 def _diff(found: dict[str, Any], wanted: dict[str, Any]) -> str:

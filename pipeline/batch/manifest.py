@@ -33,10 +33,17 @@ def model_info(model: str | None) -> dict[str, str]:
 
 
 def build_manifest(
-    settings: dict[str, Any], model: dict[str, str], counts: dict[str, int], wall_time: float
+    settings: dict[str, Any],
+    model: dict[str, str],
+    counts: dict[str, int],
+    wall_time: float,
+    dropped: dict[str, int] | None = None,
 ) -> dict[str, Any]:
     """The manifest. ``counts`` cover the whole job (read = ok + failed; skipped = committed by an
-    earlier, interrupted run); ``processed``, the wall time and the rate are this invocation's."""
+    earlier, interrupted run); ``processed``, the wall time and the rate are this invocation's.
+    ``dropped_items`` counts, by reason, the items (a year, a capacity, an amount …) that a record
+    could not hold: each cost that item only, its article is in records.jsonl without it."""
+    dropped = dropped or {}
     processed = counts.get("processed", 0)
     return {
         "pipeline_version": pipeline.__version__,
@@ -44,6 +51,7 @@ def build_manifest(
         "model": model,
         "settings": settings,
         "counts": counts,
+        "dropped_items": {"total": sum(dropped.values()), "by_reason": dropped},
         "wall_time_s": round(wall_time, 3),
         "articles_per_s": round(processed / wall_time, 2) if wall_time > 0 else None,
         "outputs": {

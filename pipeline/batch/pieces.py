@@ -10,8 +10,10 @@ and named by a short form only in a later piece is not linked across the cut.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
+from pipeline.build import dropped_items, with_dropped
 from pipeline.records import ArticleRecord, Mention, item_models, offset_fields
 
 BOUNDARIES = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)\]]*\s"), re.compile(r"\s"))
@@ -60,4 +62,5 @@ def merge_records(parts: list[tuple[int, ArticleRecord]]) -> ArticleRecord:
             mentions = organizations.setdefault(organization["name"], [])
             mentions.extend(_shift(mention, offset) for mention in organization["mentions"])
     merged["organizations"] = [{"name": name, "mentions": found} for name, found in organizations.items()]
-    return ArticleRecord.model_validate(merged)
+    dropped = sum((Counter(dropped_items(record)) for _, record in parts), Counter())
+    return with_dropped(ArticleRecord.model_validate(merged), dropped)

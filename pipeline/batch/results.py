@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,7 @@ class ChunkOutput:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {name: [] for name in SCHEMAS})
     first_key: str | None = None
     last_key: str | None = None
+    dropped: Counter[str] = field(default_factory=Counter)  # items dropped from records, by reason
 
     @property
     def counts(self) -> dict[str, int]:
@@ -60,6 +62,7 @@ def chunk_output(chunk: Chunk, outcomes: list[Outcome]) -> ChunkOutput:
         if isinstance(outcome, Extracted):
             output.records.append(outcome.record_json)
             output.rows["articles"].append(article_row(entry, outcome))
+            output.dropped.update(outcome.dropped)
             for name in LISTS:
                 output.rows[name].extend(outcome.rows[name])
         else:

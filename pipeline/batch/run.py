@@ -164,7 +164,7 @@ def _manifest(
     started_at: datetime,
 ) -> dict[str, Any]:
     counts = {**ledger.totals(), "skipped": skipped, "processed": processed}
-    manifest = build_manifest(settings.as_dict(), model, counts, time.monotonic() - started)
+    manifest = build_manifest(settings.as_dict(), model, counts, time.monotonic() - started, ledger.dropped())
     manifest["started_at"], manifest["finished_at"] = started_at.isoformat(), datetime.now(UTC).isoformat()
     write_manifest(settings.out, manifest)
     return manifest
@@ -180,7 +180,9 @@ def _process(settings: BatchSettings, store: Store, ledger: Ledger, progress: Pr
         for chunk, outcomes in engine.run(chunks_to_do(settings, Checker(ids), set(ledger.chunks))):
             output = chunk_output(chunk, outcomes)
             store.write_chunk(output)
-            ledger.commit(output.index, output.counts, output.first_key, output.last_key)
+            ledger.commit(output.index, output.counts, output.first_key, output.last_key, output.dropped)
+            for reason, count in sorted(output.dropped.items()):
+                progress.note(f"batch: chunk {output.index}: {count} item(s) dropped ({reason})")
             processed += len(chunk.entries)
             progress.advance(len(chunk.entries))
     finally:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pipeline.batch.entries import Extracted, Failed, Outcome
 from pipeline.batch.pieces import cut_points, merge_records
 from pipeline.batch.tables import list_rows
+from pipeline.build import dropped_items
 from pipeline.extraction import Article, process, vocabulary_zone
 from pipeline.nlp import load_pipeline
 from pipeline.records import ArticleRecord
@@ -51,7 +52,7 @@ def extract_one(article: Article, model: str | None) -> Outcome:
 
 
 def _extracted(record: ArticleRecord) -> Extracted:
-    return Extracted(record.model_dump_json(), list_rows(record))
+    return Extracted(record.model_dump_json(), list_rows(record), dropped_items(record))
 
 
 def _records(articles: Sequence[Article], model: str | None, batch_size: int) -> list[ArticleRecord]:
