@@ -161,6 +161,10 @@ class Money(Located):
         return self
 
 
+Grain = Literal["year", "half", "quarter", "season", "month", "week", "day"]
+Fiscal = Literal["named", "starts", "ends"]
+
+
 class TargetYear(Located):
     year: Annotated[YearNumber | None, CORE] = Field(
         description="The year, or the first year of a range; null if unresolved."
@@ -169,6 +173,18 @@ class TargetYear(Located):
     qualifier: str | None = Field(description='Qualifier as written, lower-cased ("by", "as early as").')
     relative: Annotated[bool, CORE] = Field(
         description='True for expressions like "next year" that need the publication date.'
+    )
+    grain: Grain = Field(
+        default="year",
+        description='What the text gave: a year ("by 2030", "by mid-2027"), a half ("H2 2026"), a quarter, '
+        'a season, a month ("December 2026"), a week or a day ("March 3, 2027"); `year` is still the year.',
+    )
+    fiscal: Fiscal | None = Field(
+        default=None,
+        description='For a fiscal year, how `year` names it: "named" is the year as written with no calendar '
+        'shift ("FY26", "fiscal 2027" -> 2026, 2027); "starts" is the calendar year it starts in ("the financial '
+        'year 2026-27" -> 2026); "ends" the calendar year it ends in ("the year to March 2026" -> 2026). '
+        "Null for a calendar year.",
     )
 
     @model_validator(mode="after")

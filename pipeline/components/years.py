@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from datetime import date
 from enum import Enum
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.spans import doc_text, longest_first, lower_words, sentence_tokens, to_span
-from pipeline.normalize.years import YearExpression, parse_year_expression, year_regex
+from pipeline.components.spans import doc_text, longest_first, lower_words, sentence_tokens, set_fact, to_span
+from pipeline.normalize.year_grammar import needs_period
+from pipeline.normalize.years import YearExpression, parse_year_expression, year_regex, year_window
 from pipeline.resources import table
 
 if not Doc.has_extension("published"):
@@ -17,6 +20,37 @@ if not Doc.has_extension("published"):
 
 # Where climbing the parse stops: a relative, adverbial or coordinated clause dates its own event.
 CLAUSE_BOUNDARIES = {"relcl", "advcl", "conj"}
+
+
+def _is_complete(match: re.Match[str]) -> bool:
+    """ "the year" needs a period before it: "by the end of the year", not "for the year"."""
+    return not needs_period(match["relative"]) or match["period"] is not None
+
+
+class RowRules:
+    """Lines of lists and tables, from the ``[lists]`` rules: which ones end in a row's value, which
+    ones are links to other stories."""
+
+    def __init__(self, rules: Mapping) -> None:
+        self.markers = tuple(rules["markers"])
+        self.skipped = re.compile(rf"(?i)(?:{'|'.join(map(re.escape, rules['skipped']))})\s*:")
+
+    @staticmethod
+    def _line(text: str, start: int) -> tuple[int, int]:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        return line_start, len(text) if line_end < 0 else line_end
+
+    def is_skipped(self, text: str, start: int) -> bool:
+        line_start, _ = self._line(text, start)
+        return self.skipped.match(text[line_start:start].lstrip()) is not None
+
+    def ends_a_row(self, text: str, start: int, end: int) -> bool:
+        line_start, line_end = self._line(text, start)
+        if text[end:line_end].strip(" \t.;,)|"):
+            return False  # more follows the year on its line
+        before = text[line_start:start].strip()
+        return before.startswith(self.markers) or "|" in before or ":" in before
 
 
 class Tense(Enum):
@@ -35,34 +69,104 @@ class TargetYearFinder:
         self.past_window = int(data["cues"]["past_window"])
         self.forward = tuple(data["qualifiers"]["forward"])
         self.past_helpers = frozenset(data["cues"]["past_helpers"])
+        self.not_prospective = frozenset(data["cues"]["not_prospective"])
+        self.base_words, self.base_window = frozenset(data["cues"]["base"]), int(data["cues"]["base_window"])
+        self.change_cues = frozenset(data["ranges"]["change_cues"])
+        self.rows = RowRules(data["lists"])
+        self.anchored = re.compile(rf"\s+(?:{'|'.join(map(re.escape, data['anchors']['after']))})\b")
 
     def __call__(self, doc: Doc) -> Doc:
         published: date | None = doc._.published
+        text = doc_text(doc)
         spans = []
-        for match in self.regex.finditer(doc_text(doc)):
-            is_bare = not (match["qualifier"] or match["end"] or match["relative"]) and match["goal"] is None
-            if is_bare and "fy" not in match.group().lower() and "fiscal" not in match.group().lower():
-                continue  # "the 2022 agreement", "since 2019": a bare year dates, it does not target
-            span = to_span(doc, match.start(), match.end(), "TARGET_YEAR")
-            expression = parse_year_expression(match.group(), published)
-            if expression.end_year and expression.year and expression.end_year < expression.year:
-                continue  # "FY2028 to 2026" is no span of years
-            names_goal = match["goal"] is not None
-            if span is not None and self.is_target(span, expression, published, names_goal=names_goal):
+        for match in self.regex.finditer(text):
+            if self.rows.is_skipped(text, match.start()) or (match["relative"] and not _is_complete(match)):
+                continue  # a "Read more" line; "for the year" dates nothing
+            span, match = self._span(doc, match, published)
+            if span is None:
+                continue
+            anchored = bool(match["relative"]) and self.anchored.match(text, span.end_char) is not None
+            if self.is_target(span, match, published, anchored=anchored):
+                if anchored:
+                    set_fact(span, "anchored", True)  # "within two years of start-up": no year from the date
                 spans.append(span)
         doc.spans[self.span_key] = longest_first(spans)
         return doc
 
-    def is_target(self, span: Span, expression: YearExpression, published: date | None, names_goal: bool) -> bool:
-        last = expression.end_year or expression.year
-        if published is not None and last is not None and last != published.year:
-            return last > published.year  # the publication date decides: "in 2024" in a 2023 article
+    def _span(self, doc: Doc, match: re.Match[str], published: date | None) -> tuple[Span | None, re.Match[str]]:
+        """The span of a match; of a base-to-target change "from 2024 to 2030", the "to 2030" part."""
+        span = to_span(doc, match.start(), match.end(), "TARGET_YEAR")
+        expression = parse_year_expression(match.group(), published)
+        if span is None or (expression.end_year and expression.year and expression.end_year < expression.year):
+            return None, match  # "FY2028 to 2026" is no span of years
+        if not self._is_base_range(span, match, expression, published):
+            return span, match
+        start = match.start("separator") + len(match["separator"]) - len(match["separator"].lstrip())
+        target = self.regex.fullmatch(match.string[start : match.end()])
+        return (to_span(doc, start, match.end(), "TARGET_YEAR"), target) if target else (None, match)
+
+    def _is_base_range(
+        self, span: Span, match: re.Match[str], expression: YearExpression, published: date | None
+    ) -> bool:
+        """ "from 2024 to 2030" where 2024 is a base: past, or the start of a change ("grow … from")."""
+        if (match["qualifier"] or "").lower() != "from" or not match["end"]:
+            return False
+        if not match["separator"].strip().isalpha():
+            return False  # "from 2024-2030" has no "to 2030" to keep
+        if published is not None and expression.year is not None and expression.year < published.year:
+            return True
+        lower, (first, last) = lower_words(span.doc), sentence_tokens(span)
+        return any(lower[i] in self.change_cues for i in range(first, last))
+
+    def is_target(self, span: Span, match: re.Match[str], published: date | None, anchored: bool = False) -> bool:
+        expression = parse_year_expression(match.group(), published)
+        if anchored:
+            return self.tense(span) is not Tense.PAST
+        if match["forecast"]:
+            return True  # "2030F" in a forecast table
+        if match["goal"] is None and not any(match[part] for part in ("qualifier", "end", "relative", "fiscal_end")):
+            return self._bare_is_target(span, match, expression, published)
+        window = year_window(match.group(), published)
+        if published is not None and window is not None:
+            if not window[0] <= published <= window[1]:
+                return window[0] > published  # the date decides: "in May 2023" in 2024, "in 2024" in 2023
+            if (expression.end_year or 0) > published.year:
+                return True  # a span of years that runs on past the publication year
+        if self._is_base(span, expression):
+            return False
         tense = self.tense(span)
         if tense is not Tense.UNKNOWN:
             return tense is Tense.FUTURE
         if expression.relative:
             return not span.text.lower().endswith("this year") or self._is_forward(expression.qualifier)
-        return names_goal or self._is_forward(expression.qualifier)
+        return match["goal"] is not None or self._is_forward(expression.qualifier)
+
+    def _bare_is_target(
+        self, span: Span, match: re.Match[str], expression: YearExpression, published: date | None
+    ) -> bool:
+        """A year with nothing before it dates rather than targets ("the 2022 agreement", "FY26 earnings"),
+        unless it is a date after the publication date ("First cells: December 2026") or the value of a
+        list or table row after it ("- Start of production: 2028")."""
+        window = year_window(match.group(), published)
+        if published is None or window is None:
+            return False
+        if (match["period"] or match["month"]) and expression.fiscal is None:
+            if window[0] > published:
+                return True
+            return window[1] >= published and self.tense(span) is Tense.FUTURE
+        return window[0].year > published.year and self.rows.ends_a_row(match.string, match.start(), match.end())
+
+    def _is_base(self, span: Span, expression: YearExpression) -> bool:
+        """ "up from 15% in 2025", "from 12 GWh in 2025 to 292 GWh in 2030": the year of the starting point."""
+        if expression.qualifier != "in":
+            return False
+        lower, (first, _) = lower_words(span.doc), sentence_tokens(span)
+        for i in range(span.start - 1, max(first, span.start - self.base_window) - 1, -1):
+            if lower[i] == "to":
+                return False
+            if lower[i] in self.base_words:
+                return True
+        return False
 
     def _is_forward(self, qualifier: str | None) -> bool:
         return bool(qualifier) and any(qualifier == q or qualifier.startswith(q + " ") for q in self.forward)
@@ -90,7 +194,17 @@ class TargetYearFinder:
             return Tense.PAST
         if token.tag_ == "VBN" and token.dep_ == "acl" and not helpers:
             return Tense.PAST  # "the company, founded in 2004, …"
+        if token.tag_ == "VB" and token.dep_ in {"acl", "relcl"} and any(h.tag_ == "TO" for h in helpers):
+            return self._infinitive_tense(token)
         return Tense.UNKNOWN
+
+    def _infinitive_tense(self, verb: Token) -> Tense:
+        """A noun's infinitive looks forward ("storage to be in service by 2029", "expects the first phase
+        to run this year"), except after "the first", "the only" ("the first maker to ship in 2023")."""
+        noun = verb.head
+        if any(child.lower_ in self.not_prospective or child.tag_ == "JJS" for child in noun.children):
+            return Tense.UNKNOWN
+        return Tense.FUTURE
 
     def _tense_from_words(self, span: Span) -> Tense:
         lower, (first, last) = lower_words(span.doc), sentence_tokens(span)

@@ -1,47 +1,32 @@
-"""Year expressions: "by 2030", "between 2027 and 2030", "by mid-2027", "FY2028", "next year"."""
+"""Year expressions: "by 2030", "between 2027 and 2030", "by mid-2027", "FY2028", "next year",
+"in the second half of 2025", "December 2026", "the financial year 2026-27". The grammar is in
+``year_grammar``; here a match becomes values, and the stretch of time it covers."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from pipeline.normalize.alternation import alternation
 from pipeline.normalize.numerals import normalize_qualifier
+from pipeline.normalize.year_grammar import month_number, period_entry, year_regex
+from pipeline.records import Fiscal, Grain
 from pipeline.resources import table
 
-YEAR = r"(?:19|20|21)\d\d"
-
+__all__ = ["YearExpression", "parse_year_expression", "plausible", "resolve_relative", "year_regex", "year_window"]
 
 @dataclass(frozen=True)
 class YearExpression:
+    """The values of a target year record (the fields of ``TargetYear`` besides its location)."""
+
     year: int | None
     end_year: int | None
     qualifier: str | None
     relative: bool
-
-
-@cache
-def year_regex() -> re.Pattern[str]:
-    """Year expressions with their qualifier; whether one is a *target* is decided elsewhere."""
-    data = table("years.toml")
-    qualifier = rf"(?P<qualifier>(?i:between|{alternation(data['qualifiers']['before'], ignore_case=True)}))"
-    period = rf"(?P<period>(?i:{alternation(data['qualifiers']['periods'], ignore_case=True)}))"
-    month = rf"(?P<month>(?:end-|mid-)?(?:{alternation(data['qualifiers']['months'])}))"
-    separator = rf"\s*(?:{alternation(data['ranges']['separators'])})\s*"
-    year = (
-        rf"(?:(?:FY\s?|(?i:fiscal\s+(?:year\s+)?))?(?P<year>{YEAR})|FY\s?'?(?P<short>\d\d))"
-        rf"(?:{separator}(?P<end>{YEAR}|\d\d))?"
-    )
-    suffix = r"(?:\s+(?i:fiscal|financial)\s+year)?"
-    relative = rf"(?P<relative>(?i:{alternation(data['relative'], ignore_case=True)}))"
-    goal = rf"(?=\s+(?i:{alternation(data['goals']['nouns'], ignore_case=True)})\b)"
-    return re.compile(
-        rf"(?<![\w$€£¥.,])(?:{qualifier}\s+(?:the\s+)?)?"
-        rf"(?:{period}[\s-]*)?(?:{month}\s+)?(?:{year}{suffix}|{relative})"
-        rf"(?P<goal>{goal})?(?![\w%]|[.,]\d|\s*(?:GWh|MWh|kWh|Ah|GW|MW|units|vehicles|cars|cells)\b)"
-    )
+    grain: Grain = "year"
+    fiscal: Fiscal | None = None
 
 
 def _end_year(start: int, end: str | None) -> int | None:
@@ -55,23 +40,78 @@ def plausible(year: int) -> bool:
     return low <= year <= high
 
 
-@lru_cache(maxsize=4096)  # pure; news repeats its years ("by 2030")
-def parse_year_expression(text: str, published: date | None = None) -> YearExpression:
-    """Values of one year expression; relative ones are resolved against ``published``."""
+def _match(text: str) -> re.Match[str]:
     match = year_regex().fullmatch(text)
     if match is None:
         raise ValueError(f"not a year expression: {text!r}")
-    core = match.start("relative") if match["relative"] else match.start("year" if match["year"] else "short")
-    if match["month"]:
-        core = match.start("month")  # "by March 2026": the month is no qualifier
-    words = re.sub(r"(?i)(?:\bthe|FY|fiscal(?:\s+year)?|[\s-])+$", "", text[: core - match.start()])
+    return match
+
+
+def _qualifier(match: re.Match[str]) -> str | None:
+    """The words before the core, as written: "by the end of", "by mid", "for the fiscal year ending"."""
+    parts = ("month", "day", "fiscal", "year", "code", "relative")
+    core = min(match.start(part) for part in parts if match[part] is not None)
+    words = re.sub(r"(?i)(?:\bthe|[\s-])+$", "", match.string[match.start() : core])
+    if match["relative"] and match["relative"].lower().startswith("within"):
+        words = " ".join(filter(None, (words, "within")))
+    return normalize_qualifier(words)
+
+
+def _grain(match: re.Match[str]) -> Grain:
+    if match["period"]:
+        return period_entry(match["period"])["grain"]
+    if match["day"] or match["day_after"]:
+        return "day"
+    return "month" if match["month"] else "year"
+
+
+def _fiscal(match: re.Match[str]) -> Fiscal | None:
+    if match["fiscal_end"]:
+        return "ends"
+    if match["fiscal"] or match["short"] or match["fiscal_after"]:
+        return "starts" if _is_split_fiscal_year(match) else "named"
+    return None
+
+
+def _is_split_fiscal_year(match: re.Match[str]) -> bool:
+    """"the financial year 2026-27": one fiscal year written by the two calendar years it spans."""
+    if not (match["fiscal"] and match["year"] and match["end"]):
+        return False
+    return _end_year(int(match["year"]), match["end"]) == int(match["year"]) + 1
+
+
+@lru_cache(maxsize=4096)  # pure; news repeats its years ("by 2030")
+def parse_year_expression(text: str, published: date | None = None) -> YearExpression:
+    """Values of one year expression; relative ones are resolved against ``published``."""
+    match = _match(text)
+    qualifier, grain, fiscal = _qualifier(match), _grain(match), _fiscal(match)
     if match["relative"]:
-        phrase = match["relative"]
-        if phrase.lower().startswith("within"):
-            words = " ".join(filter(None, (words, "within")))
-        return YearExpression(resolve_relative(phrase, published), None, normalize_qualifier(words), True)
+        return YearExpression(resolve_relative(match["relative"], published), None, qualifier, True, grain)
     year = int(match["year"]) if match["year"] else 2000 + int(match["short"])  # "FY27" is 2027
-    return YearExpression(year, _end_year(year, match["end"]), normalize_qualifier(words), False)
+    end = None if fiscal == "starts" else _end_year(year, match["end"])
+    return YearExpression(year, end, qualifier, False, grain, fiscal)
+
+
+@lru_cache(maxsize=4096)
+def year_window(text: str, published: date | None = None) -> tuple[date, date] | None:
+    """The first and last day an expression can mean ("second half of 2025" -> 2025-07-01 and
+    2025-12-31); None for a relative one without a publication date. A fiscal year is taken as
+    its calendar year: which months a company's fiscal quarters cover is not in the text."""
+    expression, match = parse_year_expression(text, published), _match(text)
+    if expression.year is None:
+        return None
+    last_year = expression.end_year or expression.year
+    first_month, last_month = 1, 12
+    if expression.fiscal is None and match["period"]:
+        first_month, last_month = period_entry(match["period"])["months"]
+    elif expression.fiscal is None and match["month"]:
+        first_month = last_month = month_number(match["month"])
+    first = date(expression.year, first_month, 1)
+    last = date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
+    day = match["day"] or match["day_after"]
+    if day and expression.fiscal is None and 1 <= int(day) <= last.day:
+        first = last = date(last_year, last_month, int(day))
+    return first, last
 
 
 @lru_cache(maxsize=256)

@@ -1,0 +1,85 @@
+"""The grammar of year expressions, built from ``years.toml``: one regex with a named group per part.
+
+    [qualifier] [fiscal-year end] [period] [day and month] (year [range] [fiscal] [forecast] | relative)
+
+"by the end of 2026", "in the second half of next year", "for the fiscal year ending March 2026",
+"production starts on March 3, 2027", "the financial year 2026-27", "2030F", "between now and 2030".
+Whether an expression is a *target* is decided by the finder, not here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.normalize.alternation import alternation
+from pipeline.resources import table
+
+YEAR = r"(?:19|20|21)\d\d"
+ORDINAL = r"(?:st|nd|rd|th)?"
+UNITS_AFTER = r"GWh|MWh|kWh|Ah|GW|MW|units|vehicles|cars|cells"
+
+
+def _words(options, *, ignore_case: bool = True) -> str:
+    body = alternation(options, ignore_case=ignore_case)
+    return f"(?i:{body})" if ignore_case else body
+
+
+def _year_core(data) -> str:
+    fiscal = data["fiscal"]
+    code = rf"(?:{_words(fiscal['codes'], ignore_case=False)})\s?'?"
+    words = rf"(?i:(?:the\s+)?{alternation(fiscal['before'], ignore_case=True)})\s+"
+    separator = rf"(?P<separator>\s*(?:{alternation(data['ranges']['separators'])})\s*)"
+    return (
+        rf"(?:(?P<fiscal>{code}|{words})?(?P<year>{YEAR})|(?P<code>{code})(?P<short>\d\d))"
+        rf"(?:{separator}(?P<end>{YEAR}|\d\d))?"
+        rf"(?P<fiscal_after>\s+{_words(fiscal['after'])})?"
+        rf"(?P<forecast>{_words(data['forecast']['suffixes'], ignore_case=False)})?"
+    )
+
+
+def _date(data) -> str:
+    month = rf"(?P<month>(?:end-|mid-)?(?:{_words(data['months'], ignore_case=False)})\.?)"
+    return rf"(?:(?P<day>[0-3]?\d){ORDINAL}\s+)?{month}(?:\s+(?P<day_after>[0-3]?\d){ORDINAL},?)?"
+
+
+@cache
+def year_regex() -> re.Pattern[str]:
+    """Year expressions with their parts as named groups."""
+    data = table("years.toml")
+    qualifier = rf"(?P<qualifier>(?i:between|{alternation(data['qualifiers']['before'], ignore_case=True)}))"
+    fiscal_end = rf"(?P<fiscal_end>{_words(data['qualifiers']['fiscal_ends'])})"
+    period = rf"(?:(?i:the)\s+)?(?P<period>{_words(data['periods'])})"
+    relative = rf"(?P<relative>{_words(data['relative'])})"
+    goal = rf"(?=\s+{_words(data['goals']['nouns'])}\b)"
+    return re.compile(
+        rf"(?<![\w$€£¥.,])(?:{qualifier}\s+(?:(?i:the)\s+)?)?(?:{fiscal_end}\s+)?(?:{period}[\s-]*)?"
+        rf"(?:{_date(data)}\s+)?(?:{_year_core(data)}|{relative})"
+        rf"(?P<goal>{goal})?(?![\w%]|[.,]\d|\s*(?:{UNITS_AFTER})\b)"
+    )
+
+
+def key(phrase: str) -> str:
+    """How a matched word is looked up in a table: single-spaced, "mid-" as "mid"."""
+    return " ".join(phrase.split()).rstrip("-").rstrip(".") or phrase
+
+
+@cache
+def _lower_table(name: str) -> dict[str, object]:
+    return {key(k).lower(): v for k, v in table("years.toml")[name].items()}
+
+
+def period_entry(period: str) -> dict:
+    """``{"grain": "half", "months": [7, 12]}`` for "the second half of", "H2", "second half of"."""
+    return _lower_table("periods")[key(period).lower()]
+
+
+def month_number(month: str) -> int:
+    """``month_number("Sept.") == 9``; "mid-March" and "end-March" are March."""
+    name = key(re.sub(r"^(?:end|mid)-", "", month))
+    return int(_lower_table("months")[name.lower()])
+
+
+def needs_period(relative: str) -> bool:
+    """"the year" dates something only after a period: "by the end of the year", not "for the year"."""
+    return key(relative).lower() == "the year"
