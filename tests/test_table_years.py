@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from conftest import project
 
-KEYS = ["text", "year", "end_year", "qualifier", "relative"]
+KEYS = ["text", "year", "end_year", "qualifier", "relative", "grain", "fiscal"]
 
 
 def target(
@@ -28,6 +28,8 @@ def target(
     end_year: int | None = None,
     qualifier: str | None = None,
     relative: bool = False,
+    grain: str = "year",
+    fiscal: str | None = None,
 ) -> dict[str, Any]:
     """One expected target year, in the shape ``project(..., KEYS)`` returns."""
     return {
@@ -36,6 +38,8 @@ def target(
         "end_year": end_year,
         "qualifier": qualifier,
         "relative": relative,
+        "grain": grain,
+        "fiscal": fiscal,
     }
 
 
@@ -172,7 +176,7 @@ FORMS = [
     pytest.param(
         "Sakura Denki Holdings will begin mass production in the 2027 fiscal year, it said.",
         None,
-        [target("in the 2027 fiscal year", 2027, qualifier="in")],
+        [target("in the 2027 fiscal year", 2027, qualifier="in", fiscal="named")],
         id="in-the-fiscal-year",
     ),
     pytest.param(
@@ -184,19 +188,19 @@ FORMS = [
     pytest.param(
         "The restructuring plan targets an operating margin of 8% by FY2028.",
         None,
-        [target("by FY2028", 2028, qualifier="by")],
+        [target("by FY2028", 2028, qualifier="by", fiscal="named")],
         id="by-fy-year",
     ),
     pytest.param(
         "Sakura Denki will start supplying cells to Redwater Motors in FY2027.",
         None,
-        [target("in FY2027", 2027, qualifier="in")],
+        [target("in FY2027", 2027, qualifier="in", fiscal="named")],
         id="in-fy-year",
     ),
     pytest.param(
         "The unit's FY2028 target is 30 GWh of cell sales.",
         None,
-        [target("FY2028", 2028)],
+        [target("FY2028", 2028, fiscal="named")],
         id="bare-fy-year-target",
     ),
     pytest.param(
@@ -601,7 +605,353 @@ PUBLICATION_DATE = [
     ),
 ]
 
-RULE_CASES = FORMS + CUES + PAST_AND_NOISE + RELATIVE + PUBLICATION_DATE
+# --------------------------------------------------------------------------------------
+# Parts of a year: the grain the text gives, and the publication date against the days it covers.
+# --------------------------------------------------------------------------------------
+GRAINS = [
+    pytest.param(
+        "The Georgia plant is scheduled to start production in the second half of 2025.",
+        "2024-11-04",
+        [target("in the second half of 2025", 2025, qualifier="in the second half of", grain="half")],
+        id="half-of-year",
+    ),
+    pytest.param(
+        "Cell sales rose 20% in the first half of 2025.",
+        "2025-10-01",
+        NONE,
+        id="not-half-of-year-already-past",
+    ),
+    pytest.param(
+        "- Construction start: second half of 2025",
+        "2025-03-27",
+        [target("second half of 2025", 2025, qualifier="second half of", grain="half")],
+        id="half-of-year-without-the-in-a-list",
+    ),
+    pytest.param(
+        "Tolvik Energy will start volume shipments in Q3 2026.",
+        "2025-12-01",
+        [target("in Q3 2026", 2026, qualifier="in q3", grain="quarter")],
+        id="quarter-code",
+    ),
+    pytest.param(
+        "Phase 1 | 10 GWh | €1.9bn | Q4 2027",
+        "2025-09-23",
+        [target("Q4 2027", 2027, qualifier="q4", grain="quarter")],
+        id="quarter-in-a-table-row",
+    ),
+    pytest.param(
+        "Phase 1 | 10 GWh | €1.9bn | Q4 2024",
+        "2025-09-23",
+        NONE,
+        id="not-quarter-in-a-table-row-already-past",
+    ),
+    pytest.param(
+        "The first lines go into operation in December 2026.",
+        "2026-01-09",
+        [target("in December 2026", 2026, qualifier="in", grain="month")],
+        id="month-later-in-the-year-after-publication",
+    ),
+    pytest.param(
+        "Trial output begins in May 2023 at the Debrecen site.",
+        "2024-02-01",
+        NONE,
+        id="not-month-before-publication",
+    ),
+    pytest.param(
+        "The second line starts in January 2026.",
+        "2026-02-10",
+        NONE,
+        id="not-month-of-publication-year-already-past",
+    ),
+    pytest.param(
+        "First cells: December 2026",
+        "2025-11-20",
+        [target("December 2026", 2026, grain="month")],
+        id="month-as-value-of-a-label-line",
+    ),
+    pytest.param(
+        "Production starts on March 3, 2027.",
+        "2026-01-09",
+        [target("on March 3, 2027", 2027, qualifier="on", grain="day")],
+        id="day-month-comma-year",
+    ),
+    pytest.param(
+        "Production starts on March 3, 2027.",
+        None,
+        NONE,
+        id="not-day-without-a-date-nothing-guessed",
+    ),
+    pytest.param(
+        "Deliveries to fleet customers begin on 3 March 2027.",
+        "2026-01-09",
+        [target("on 3 March 2027", 2027, qualifier="on", grain="day")],
+        id="day-first-date",
+    ),
+    pytest.param(
+        "SEOUL, Nov. 7, 2024 - Samsung SDI will build a new line.",
+        "2024-11-07",
+        NONE,
+        id="not-dateline-date",
+    ),
+    pytest.param(
+        "Deliveries begin in the third week of 2027.",
+        "2026-05-01",
+        [target("in the third week of 2027", 2027, qualifier="in the third week of", grain="week")],
+        id="week-of-year",
+    ),
+    pytest.param(
+        "The pilot line opens in the summer of 2026.",
+        "2025-09-01",
+        [target("in the summer of 2026", 2026, qualifier="in the summer of", grain="season")],
+        id="season-of-year",
+    ),
+    pytest.param(
+        "The carmaker has pushed the second pickup line to mid-2026.",
+        "2024-08-28",
+        [target("to mid-2026", 2026, qualifier="to mid")],
+        id="pushed-to-mid-year",
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# Fiscal years: the year as written, and the convention that names it.
+# --------------------------------------------------------------------------------------
+FISCAL = [
+    pytest.param(
+        "Output will reach 5 GWh by FY26.",
+        None,
+        [target("by FY26", 2026, qualifier="by", fiscal="named")],
+        id="fy-two-digits",
+    ),
+    pytest.param(
+        "Volume production of the larger cells starts in fiscal 2027.",
+        "2025-10-31",
+        [target("in fiscal 2027", 2027, qualifier="in", fiscal="named")],
+        id="fiscal-year-word",
+    ),
+    pytest.param(
+        "The gigafactory will reach its full 20 GWh in the financial year 2026-27.",
+        "2025-08-27",
+        [target("in the financial year 2026-27", 2026, qualifier="in", fiscal="starts")],
+        id="financial-year-written-as-two-years",
+    ),
+    pytest.param(
+        "The tranche will fund plants that start production in 2025-26.",
+        "2024-09-12",
+        [target("in 2025-26", 2025, end_year=2026, qualifier="in")],
+        id="two-years-without-a-fiscal-word-are-a-range",
+    ),
+    pytest.param(
+        "The unit now expects operating profit of ¥142 billion for the fiscal year ending March 2026.",
+        "2025-10-31",
+        [
+            target(
+                "for the fiscal year ending March 2026",
+                2026,
+                qualifier="for the fiscal year ending",
+                grain="month",
+                fiscal="ends",
+            )
+        ],
+        id="fiscal-year-ending-month",
+    ),
+    pytest.param(
+        "- Capex plan for the year to March 2026: about ¥300 billion",
+        "2025-10-31",
+        [target("for the year to March 2026", 2026, qualifier="for the year to", grain="month", fiscal="ends")],
+        id="the-year-to-month",
+    ),
+    pytest.param(
+        "The unit posted a loss for the year ended March 2025.",
+        "2025-06-01",
+        NONE,
+        id="not-the-year-ended-in-the-past",
+    ),
+    pytest.param(
+        "The finance chief told analysts on the Q3 FY26 earnings call that margins improved.",
+        "2026-02-10",
+        NONE,
+        id="not-fiscal-year-naming-an-earnings-call",
+    ),
+    pytest.param(
+        "The utility expects the first projects to be online by March 2027 (FY27).",
+        "2025-07-30",
+        [target("by March 2027", 2027, qualifier="by", grain="month")],
+        id="fiscal-year-in-brackets-repeats-the-date",
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# More forward forms, and the base year of a change.
+# --------------------------------------------------------------------------------------
+FORWARD = [
+    pytest.param(
+        '"Between now and 2030 we will hire some 1,800 people," the chief executive said.',
+        "2025-09-23",
+        [target("Between now and 2030", 2030, qualifier="between now and")],
+        id="between-now-and-year",
+    ),
+    pytest.param(
+        "That would leave the region short of local supply until at least 2028.",
+        "2025-11-26",
+        [target("until at least 2028", 2028, qualifier="until at least")],
+        id="until-at-least-year",
+    ),
+    pytest.param(
+        "- St. Thomas, Ontario: up to 50 GWh, SOP 2027",
+        "2025-11-26",
+        [target("SOP 2027", 2027, qualifier="sop")],
+        id="start-of-production-abbreviation",
+    ),
+    pytest.param(
+        "Kestrel and Harbin Xinda push start of their Ohio plant to 2027",
+        "2024-08-28",
+        [target("to 2027", 2027, qualifier="to")],
+        id="pushed-to-year-in-a-headline",
+    ),
+    pytest.param(
+        "Cell exports rose 12% compared to 2023.",
+        "2024-08-28",
+        NONE,
+        id="not-compared-to-past-year",
+    ),
+    pytest.param(
+        "Region | 2024 | 2030F",
+        "2025-09-23",
+        [target("2030F", 2030)],
+        id="forecast-column-of-a-table",
+    ),
+    pytest.param(
+        "- Commercial production: 2028",
+        "2026-02-10",
+        [target("2028", 2028)],
+        id="bare-year-as-value-of-a-list-item",
+    ),
+    pytest.param(
+        "- Founded: 2019",
+        "2026-02-10",
+        NONE,
+        id="not-bare-past-year-in-a-list",
+    ),
+    pytest.param(
+        "- Commercial production: 2028",
+        None,
+        NONE,
+        id="not-bare-year-in-a-list-without-a-date",
+    ),
+    pytest.param(
+        "Roy said 2028 would be a busy year for the plant.",
+        "2026-02-10",
+        NONE,
+        id="not-bare-year-inside-a-sentence",
+    ),
+    pytest.param(
+        "The consultancy expects storage additions to grow by 14% a year from 2024 to 2030.",
+        None,
+        [target("to 2030", 2030, qualifier="to")],
+        id="from-base-year-to-year-of-a-growth-forecast",
+    ),
+    pytest.param(
+        "From 2024 to 2030, the consultancy sees the US adding 420 GWh.",
+        "2025-09-23",
+        [target("to 2030", 2030, qualifier="to")],
+        id="from-past-base-year-to-year",
+    ),
+    pytest.param(
+        "The purchase subsidy will run from 2026 to 2029, the ministry said.",
+        "2025-09-23",
+        [target("from 2026 to 2029", 2026, end_year=2029, qualifier="from")],
+        id="from-future-year-to-year-is-a-period",
+    ),
+    pytest.param(
+        "Lumenor expects demand to climb from about 12 GWh in 2025 to 292 GWh in 2030.",
+        "2025-06-01",
+        [target("in 2030", 2030, qualifier="in")],
+        id="not-base-year-of-a-change-in-the-publication-year",
+    ),
+    pytest.param(
+        "Lumenor expects the anodes in 40% of phones by 2027, up from about 15% in 2025.",
+        "2025-10-21",
+        [target("by 2027", 2027, qualifier="by")],
+        id="not-up-from-in-year",
+    ),
+    pytest.param(
+        "Also Read: FY26 Budget: Customs duty cut on lithium-ion cell inputs extended",
+        "2025-08-27",
+        NONE,
+        id="not-year-in-an-also-read-line",
+    ),
+    pytest.param(
+        "Read more: Gotion plans to build a cathode plant by 2027",
+        "2025-01-10",
+        NONE,
+        id="not-year-in-a-read-more-line",
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# Relative years of a plan, and durations tied to an event (no year can be resolved).
+# --------------------------------------------------------------------------------------
+RELATIVE_MORE = [
+    pytest.param(
+        "Samsung SDI plans to spend up to 2 trillion won on its battery business this year.",
+        "2021-06-26",
+        [target("this year", 2021, relative=True)],
+        id="this-year-of-a-spending-plan",
+    ),
+    pytest.param(
+        "The ministry expects results of the round by the end of the year.",
+        "2025-04-29",
+        [target("by the end of the year", 2025, qualifier="by the end of", relative=True)],
+        id="by-the-end-of-the-year-with-date",
+    ),
+    pytest.param(
+        "The ministry expects results of the round by the end of the year.",
+        None,
+        [target("by the end of the year", None, qualifier="by the end of", relative=True)],
+        id="by-the-end-of-the-year-without-date",
+    ),
+    pytest.param(
+        "The company raised its sales forecast for the year.",
+        "2025-04-29",
+        NONE,
+        id="not-for-the-year",
+    ),
+    pytest.param(
+        "The next round opens later this year.",
+        "2025-03-27",
+        [target("later this year", 2025, qualifier="later", relative=True)],
+        id="later-this-year-present-tense",
+    ),
+    pytest.param(
+        "Volume production should follow in the second half of next year.",
+        "2025-10-30",
+        [
+            target(
+                "in the second half of next year",
+                2026,
+                qualifier="in the second half of",
+                relative=True,
+                grain="half",
+            )
+        ],
+        id="half-of-next-year",
+    ),
+    pytest.param(
+        "Each plant must reach commercial operation within two years of the start of construction.",
+        "2025-02-18",
+        [target("within two years", None, qualifier="within", relative=True)],
+        id="duration-tied-to-an-event-keeps-no-year",
+    ),
+    pytest.param(
+        "The company hopes to expand the site to 45 GWh within four years of start-up.",
+        "2025-02-24",
+        [target("within four years", None, qualifier="within", relative=True)],
+        id="duration-after-start-up-keeps-no-year",
+    ),
+]
+
+RULE_CASES = FORMS + CUES + PAST_AND_NOISE + RELATIVE + PUBLICATION_DATE + GRAINS + FISCAL + FORWARD + RELATIVE_MORE
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), RULE_CASES)
@@ -663,6 +1013,18 @@ PARSED_CASES = [
         "2025-04-01",
         [target("in 2026", 2026, qualifier="in")],
         id="began-in-year-then-will-in-year",
+    ),
+    pytest.param(
+        "The authority issued a request for proposals for storage to be in service by 2029.",
+        None,
+        [target("by 2029", 2029, qualifier="by")],
+        id="infinitive-of-a-noun-looks-forward-after-a-past-verb",
+    ),
+    pytest.param(
+        "Tolvik became the first company to mass-produce sodium-ion cells in 2023.",
+        None,
+        NONE,
+        id="not-the-first-company-to-do-something-in-year",
     ),
 ]
 

@@ -151,9 +151,7 @@ class TargetYearFinder:
         if published is None or window is None:
             return False
         if (match["period"] or match["month"]) and expression.fiscal is None:
-            if window[0] > published:
-                return True
-            return window[1] >= published and self.tense(span) is Tense.FUTURE
+            return window[0] > published  # a dateline's date is the publication date, or before it
         return window[0].year > published.year and self.rows.ends_a_row(match.string, match.start(), match.end())
 
     def _is_base(self, span: Span, expression: YearExpression) -> bool:

@@ -58,11 +58,12 @@ def _qualifier(match: re.Match[str]) -> str | None:
 
 
 def _grain(match: re.Match[str]) -> Grain:
-    if match["period"]:
-        return period_entry(match["period"])["grain"]
+    """The finest part the text gives: "by end-March 2026" is a month, "by mid-2027" a year."""
     if match["day"] or match["day_after"]:
         return "day"
-    return "month" if match["month"] else "year"
+    if match["month"]:
+        return "month"
+    return period_entry(match["period"])["grain"] if match["period"] else "year"
 
 
 def _fiscal(match: re.Match[str]) -> Fiscal | None:
@@ -102,10 +103,10 @@ def year_window(text: str, published: date | None = None) -> tuple[date, date] |
         return None
     last_year = expression.end_year or expression.year
     first_month, last_month = 1, 12
-    if expression.fiscal is None and match["period"]:
-        first_month, last_month = period_entry(match["period"])["months"]
-    elif expression.fiscal is None and match["month"]:
+    if expression.fiscal is None and match["month"]:
         first_month = last_month = month_number(match["month"])
+    elif expression.fiscal is None and match["period"]:
+        first_month, last_month = period_entry(match["period"])["months"]
     first = date(expression.year, first_month, 1)
     last = date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
     day = match["day"] or match["day_after"]
