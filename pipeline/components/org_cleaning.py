@@ -16,7 +16,8 @@ from pipeline.resources import table
 def _rules() -> dict[str, frozenset[str]]:
     clean = table("organizations.toml")["clean"]
     rules = {key: frozenset(clean[key]) for key in ("always", "descriptors", "trailing", "connectors", "nationalities")}
-    return {**rules, "reject": frozenset(table("organizations.toml")["reject"]["names"])}
+    media = frozenset(table("organizations.toml")["layout"]["media_words"])
+    return {**rules, "reject": frozenset(table("organizations.toml")["reject"]["names"]), "media_words": media}
 
 
 def _is_descriptor(token: Token, rules: dict[str, frozenset[str]]) -> bool:
@@ -34,7 +35,14 @@ def _is_modifier(token: Token, rules: dict[str, frozenset[str]]) -> bool:
     return token.text in rules["nationalities"] or token.text in rules["reject"] or token.is_lower or token.is_punct
 
 
+def _is_outlet(span: Span, rules: dict[str, frozenset[str]]) -> bool:
+    """A news outlet's name, which keeps its leading words: "The Storage Desk", "Cell Market Tracker"."""
+    return len(span) > 1 and span[-1].text.title() in rules["media_words"] and span[0].text[:1].isupper()
+
+
 def _leading_cut(span: Span, rules: dict[str, frozenset[str]]) -> int:
+    if _is_outlet(span, rules):
+        return 0
     cut = 0
     for index, token in enumerate(span):
         if (index == cut and token.lower_ in rules["always"]) or _is_descriptor(token, rules):
@@ -94,7 +102,7 @@ def clean_span(span: Span) -> Span | None:
     return name
 
 
-LOCATIVE = re.compile(r"\b(?:in|near|outside|at)\s+")
+LOCATIVE = re.compile(r"\b(?:in|near|outside|at|across)\s+")
 # What follows a place after a locative: "in Krishnagiri, Tamil Nadu", "a Noida-based maker"
 AFTER_PLACE = re.compile(r"\s*[,.;]|-based|\s*$|\s*\n")
 

@@ -10,6 +10,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from pipeline.components.org_evidence import is_term
 from pipeline.components.spans import doc_text, set_fact, span_text
 from pipeline.gazetteer import by_id, identify
 from pipeline.normalize.orgnames import (
@@ -110,15 +111,18 @@ def _occurrences(text: str, name: str) -> list[int]:
 
 
 def term_acronyms(doc: Doc) -> set[str]:
-    """Acronyms the text introduces for lower-case terms: "advanced chemistry cells (ACC)",
-    "lithium iron phosphate (LFP)". In this article they are not organizations."""
+    """Acronyms the text introduces for terms, not names: lower-case ones ("advanced chemistry cells
+    (ACC)", "lithium iron phosphate (LFP)") and Title-Case programmes, products and chemistries
+    ("Production Linked Incentive (PLI)", "Advanced Chemistry Cell (ACC)"). In this article they are
+    not organizations."""
     terms, text = set(), doc_text(doc)
     for match in ACRONYM_IN_BRACKETS.finditer(text):
         acronym = match["acronym"]
         words = re.findall(r"[A-Za-z]+", text[max(0, match.start() - 20 * len(acronym)) : match.start()])
         tail = words[-len(acronym) :]
-        lower_words = len(tail) == len(acronym) and all(w.islower() for w in tail)
-        if lower_words and "".join(w[0] for w in tail).upper() == acronym:
+        if len(tail) != len(acronym) or "".join(w[0] for w in tail).upper() != acronym:
+            continue
+        if all(w.islower() for w in tail) or is_term(tail):
             terms.add(acronym)
     return terms
 

@@ -1,7 +1,23 @@
-"""Finds organizations: NER ORG spans, name-shape rules and a gazetteer, cleaned and grouped so
-that each organization has one canonical name (``span.kb_id_``) over all its mentions."""
+"""Finds organizations: a gazetteer, name-shape rules, the page's layout (mastheads, credits, list
+cells) and NER ORG spans, checked against evidence and grouped so that each organization has one
+canonical name (``span.kb_id_``) over all its mentions.
+
+What is tried, in order:
+1. Gazetteer names always count (no common-word or evidence check: "General Motors").
+2. Name-shape rules (legal suffixes, institutions, news outlets, cited sources), mastheads and photo
+   credits, and the model's ORG spans are cleaned (descriptors, possessives) and dropped where the
+   evidence speaks against them (``org_evidence``) or where they stand in a headline line, whose
+   capitals say nothing (a name found there is still a mention when the body names it too).
+3. Names in a coordination or a list with a name found so far ("Tesla, GM, Ford and CRRC", the
+   first cells of bullet lines and table rows) count too, after the same checks.
+4. Longest first: a rule's or the model's longer name that holds a gazetteer name (a unit or a
+   subsidiary: "Fortum Battery Recycling", "PowerCo Canada") wins over it; the model's names fill
+   only the words nothing else took.
+"""
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -9,13 +25,24 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.name_patterns import NamePatterns
 from pipeline.components.org_cleaning import clean_span, in_credit_line, is_product_or_figure, place_names
+from pipeline.components.org_evidence import is_product, other_labels, person_words, speaks_against
 from pipeline.components.org_grouping import group_mentions
-from pipeline.components.spans import longest_first, span_text
+from pipeline.components.org_lines import headlines, list_cells, mastheads
+from pipeline.components.org_lists import coordinated
+from pipeline.components.spans import doc_text, longest_first, span_text, to_span
 from pipeline.gazetteer import entries
+from pipeline.normalize.places import is_country_or_region
 
 DASHES = {"--", "—", "–", "-"}
 # Where a candidate came from; a name only the statistical model proposes gets extra checks.
-GAZETTEER, RULE, NER = "ORG_GAZETTEER", "ORG_RULE", "ORG_NER"
+GAZETTEER, RULE, NER, LAYOUT = "ORG_GAZETTEER", "ORG_RULE", "ORG_NER", "ORG_LAYOUT"
+# A photo or picture credit: "Photo: Arun Plus", "Supplied: Origin Energy", "THE CANADIAN PRESS/Jane Doe".
+CREDIT = re.compile(
+    r"(?:\b(?:Photo credit|Image credit|Picture credit|Photo|Image|Picture|Credit|Source|Supplied|Courtesy)\s*:|"
+    r"\bCourtesy of)\s*(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of|de))*)(?=[ \t]*(?:$|[\])\n.;,|]))"
+    r"|(?:^|(?<=\n)|(?<=\. ))(?P<agency>[A-Z][A-Z&.'-]+(?:[ \t][A-Z][A-Z&.'-]+)*)/(?=[A-Z][a-z])",
+    re.MULTILINE,
+)
 
 
 def build_gazetteer(nlp: Language) -> PhraseMatcher:
@@ -33,27 +60,44 @@ class OrganizationFinder:
         self.gazetteer = build_gazetteer(nlp)
         self.patterns = NamePatterns(nlp.vocab)
         self.wire_credits = {nlp.vocab.strings[rule] for rule in ("wire-credit", "wire-credit-slashes")}
+        self.sources = {nlp.vocab.strings[r] for r in ("source-told", "source-according", "source-reported")}
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = [*self._gazetteer_spans(doc), *self._pattern_spans(doc), *self._ner_spans(doc)]
-        cleaned = [span for span in (clean_span(c) for c in candidates) if span is not None]
-        places = place_names(doc, [c for c in cleaned if c.label_ == NER])
-        cleaned = [c for c in cleaned if not (c.label_ == NER and (span_text(c) in places or self._is_not_named(c)))]
-        ruled = longest_first(c for c in cleaned if c.label_ != NER)
-        taken = {i for span in ruled for i in range(span.start, span.end)}
-        proposed = [c for c in cleaned if c.label_ == NER and not taken.intersection(range(c.start, c.end))]
-        doc.spans[self.span_key] = group_mentions(doc, longest_first([*ruled, *proposed]))
+        text = doc_text(doc)
+        persons, labels = person_words(doc), other_labels(doc)
+        in_headline = _token_set(doc, headlines(text))
+
+        def holds(span: Span) -> bool:
+            headline = span.label_ != LAYOUT and in_headline.issuperset(range(span.start, span.end))
+            return not headline and speaks_against(span, persons, labels if span.label_ != NER else {}) is None
+
+        gazetteer = self._gazetteer_spans(doc)
+        found = [*map(_with_enumeration, self._pattern_spans(doc)), *_regional_units(doc, gazetteer)]
+        ruled = [c for c in (clean_span(s) for s in found) if c is not None and holds(c)]
+        ruled += [s for s in self._layout_spans(doc, text) if holds(s)]
+        proposed = self._ner_candidates(doc, holds)
+        listed = [c for c in (clean_span(s) for s in coordinated(doc, [*gazetteer, *ruled, *proposed])) if c]
+        ruled += [c for c in listed if holds(c) and not is_product(c)]
+        for cells in list_cells(text):
+            ruled += self._list_members(doc, cells, [*gazetteer, *ruled, *proposed], holds)
+        units = [n for n in proposed if _extends(n, gazetteer)]
+        chosen = longest_first([*gazetteer, *ruled, *units])
+        taken = {i for span in chosen for i in range(span.start, span.end)}
+        rest = [c for c in proposed if not taken.intersection(range(c.start, c.end))]
+        doc.spans[self.span_key] = group_mentions(doc, longest_first([*chosen, *rest]))
         return doc
+
+    def _ner_candidates(self, doc: Doc, holds) -> list[Span]:
+        cleaned = [span for span in (clean_span(c) for c in self._ner_spans(doc)) if span is not None]
+        places = place_names(doc, cleaned)
+        return [c for c in cleaned if span_text(c) not in places and not self._is_not_named(c) and holds(c)]
 
     @staticmethod
     def _is_not_named(span: Span) -> bool:
-        return in_credit_line(span) or is_product_or_figure(span)
+        return in_credit_line(span) or is_product_or_figure(span) or is_product(span)
 
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
-        spans = []
-        for match_id, start, end in self.gazetteer(doc):
-            spans.append(Span(doc, start, end, label=GAZETTEER, kb_id=match_id))
-        return spans
+        return [Span(doc, start, end, label=GAZETTEER, kb_id=match_id) for match_id, start, end in self.gazetteer(doc)]
 
     def _pattern_spans(self, doc: Doc) -> list[Span]:
         spans = []
@@ -62,8 +106,32 @@ class OrganizationFinder:
                 if not self._is_wire_credit(doc, start, end):
                     continue
                 start, end = start + 1, end - 1
+            if match_id in self.sources:  # "told the regional paper Salzgitter Kurier": the name only
+                start = next((i for i in range(start, end) if doc[i].text[:1].isupper()), end)
+                if start == end:
+                    continue
             spans.append(Span(doc, start, end, label=RULE))
         return spans
+
+    @staticmethod
+    def _layout_spans(doc: Doc, text: str) -> list[Span]:
+        """The outlet's name in the header lines, and photo credits."""
+        ranges = mastheads(text)
+        for match in CREDIT.finditer(text):
+            group = "name" if match["name"] else "agency"
+            ranges.append((match.start(group), match.end(group)))
+        spans = (to_span(doc, start, end, LAYOUT) for start, end in ranges)
+        return [span for span in spans if span is not None]
+
+    @staticmethod
+    def _list_members(doc: Doc, cells: list[tuple[int, int]], known: list[Span], holds) -> list[Span]:
+        """The first cells of list lines, when one of them is a name found elsewhere."""
+        spans = [s for s in (to_span(doc, start, end, RULE) for start, end in cells) if s is not None]
+        starts = {(s.start_char, s.end_char) for s in known}
+        if not any((s.start_char, s.end_char) in starts for s in spans):
+            return []
+        cleaned = (clean_span(s) for s in spans)
+        return [s for s in cleaned if s is not None and holds(s)]
 
     @staticmethod
     def _is_wire_credit(doc: Doc, start: int, end: int) -> bool:
@@ -78,6 +146,58 @@ class OrganizationFinder:
         if not self.use_ner or not doc.has_annotation("ENT_IOB"):
             return []
         return [Span(doc, ent.start, ent.end, label=NER) for ent in doc.ents if ent.label_ == "ORG"]
+
+
+def _token_set(doc: Doc, ranges: list[tuple[int, int]]) -> set[int]:
+    tokens: set[int] = set()
+    for start, end in ranges:
+        span = to_span(doc, start, end, "LINE")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return tokens
+
+
+def _regional_units(doc: Doc, gazetteer: list[Span]) -> list[Span]:
+    """A known name followed by a country or region: its regional unit ("PowerCo Canada", "BYD Europe")."""
+    units = []
+    for known in gazetteer:
+        for width in (2, 1):
+            end = known.end + width
+            place = doc[known.end : end]
+            if end <= len(doc) and place[0].text[:1].isupper() and is_country_or_region(place.text):
+                units.append(Span(doc, known.start, end, label=RULE))
+                break
+    return units
+
+
+def _with_enumeration(span: Span) -> Span:
+    """An institution named by a list of fields: "Department of Jobs, Tourism, Science and Innovation",
+    "Ministry of Economic Development, Job Creation and Trade" (the list must close with "and")."""
+    doc = span.doc
+    if not any(t.text in {"of", "for"} for t in span) or span.end >= len(doc) or doc[span.end].text != ",":
+        return span
+    at = span.end
+    while at < len(doc) and doc[at].text in {",", "and"}:
+        closing = doc[at].text == "and" or (at + 1 < len(doc) and doc[at + 1].text == "and")
+        at += 2 if doc[at].text == "," and closing else 1
+        at += 1 if at < len(doc) and doc[at].text == "the" else 0
+        words = at
+        while words < len(doc) and doc[words].text[:1].isupper() and not doc[words].is_sent_start:
+            words += 1
+        if words == at or words - at > 3:
+            return span
+        at = words
+        if closing:
+            return Span(doc, span.start, at, label=span.label)
+    return span
+
+
+def _extends(span: Span, gazetteer: list[Span]) -> bool:
+    """A longer name that holds a gazetteer name without a coordination: a unit or subsidiary."""
+    words = {t.lower_ for t in span}
+    if words & {"and", "or", ",", "with"}:
+        return False
+    return any(span.start <= g.start and g.end <= span.end and len(g) < len(span) for g in gazetteer)
 
 
 @Language.factory(

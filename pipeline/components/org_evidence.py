@@ -1,0 +1,99 @@
+"""Evidence that a name the model or a name-shape rule proposes is not an organization: a place
+(from place data), a programme, law or event ("Production Linked Incentive"), a site ("Eastern
+Economic Corridor"), a chemistry ("Lithium Iron Phosphate"), a person (the model's PERSON, or the
+surname of one), a product ("Redmi K90 Pro", "the Silverado EV"), a wire slug ("ATTN"), or words
+the model labels as something else. A gazetteer name is never put to these checks."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from pipeline.components.spans import span_text
+from pipeline.normalize.places import is_place
+from pipeline.resources import table
+
+
+@cache
+def _evidence() -> dict[str, frozenset[str]]:
+    data = table("organizations.toml")
+    return {key: frozenset(words) for key, words in data["evidence"].items()} | {
+        "slugs": frozenset(data["layout"]["slugs"])
+    }
+
+
+def _words(name: str) -> list[str]:
+    return name.replace(",", " , ").replace("'s ", " ").split()
+
+
+def is_programme_or_site(span: Span) -> bool:
+    """Ends in a programme or place word, or is followed by one: "… Scheme", "Critical Raw Materials Act"."""
+    evidence, words = _evidence(), _words(span_text(span))
+    following = span.doc[span.end].text if span.end < len(span.doc) else ""
+    ends = {words[-1], following} if words else {following}
+    return bool(ends & (evidence["programme_words"] | evidence["place_words"]))
+
+
+def is_chemistry(name: str) -> bool:
+    words = _words(name)
+    return bool(words) and all(w in _evidence()["chemistry_words"] for w in words) and words[0][:1].isupper()
+
+
+def is_term(words: list[str]) -> bool:
+    """Words of a programme, a chemistry or a kind of cell: "Production Linked Incentive",
+    "Lithium Iron Phosphate", "Advanced Chemistry Cell"."""
+    evidence = _evidence()
+    last = words[-1] if words else ""
+    return last in evidence["programme_words"] | evidence["term_ends"] or is_chemistry(" ".join(words))
+
+
+def is_product(span: Span) -> bool:
+    """A model code in or right after the name ("Redmi K90 Pro", "PowerMore 250"), or a product word after it."""
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    codes = [t for t in span if any(c.isdigit() for c in t.text) and any(c.isalpha() for c in t.text)]
+    after = following is not None and (following.like_num or following.text in _evidence()["product_words"])
+    return bool(codes) or after
+
+
+def person_words(doc: Doc) -> frozenset[str]:
+    """Words of the model's PERSON entities of two or more words: a surname alone names the same
+    person later ("Hiroshi Morimoto" … "Morimoto said")."""
+    return frozenset(
+        t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent if t.text[:1].isupper()
+    )
+
+
+def other_labels(doc: Doc) -> dict[tuple[int, int], str]:
+    """The model's entities that are not organizations, by token offsets."""
+    against = _evidence()["against_labels"]
+    return {(ent.start, ent.end): ent.label_ for ent in doc.ents if ent.label_ in against}
+
+
+def names_a_person(span: Span) -> bool:
+    """Holds a title, or is followed by one: "CEO Mary Barra", "Québec Economy Minister …"."""
+    titles = _evidence()["titles"]
+    following = span.doc[span.end].text if span.end < len(span.doc) else ""
+    return following in titles or any(t.text in titles for t in span)
+
+
+def speaks_against(span: Span, persons: frozenset[str], labels: dict[tuple[int, int], str]) -> str | None:
+    """Why ``span`` is not an organization, or None. ``persons`` and ``labels`` are the model's
+    PERSON words and other entities (pass empty ones where the model itself proposed the name)."""
+    name = span_text(span)
+    if name in _evidence()["slugs"]:
+        return "slug"
+    if names_a_person(span):
+        return "person's title"
+    if is_place(name):
+        return "place"
+    if is_chemistry(name):
+        return "chemistry"
+    if is_programme_or_site(span):
+        return "programme or site"
+    if (span.start, span.end) in labels:
+        return labels[(span.start, span.end)]
+    if len(span) == 1 and name in persons:
+        return "person"
+    return None
