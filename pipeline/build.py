@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span
 from pipeline import gazetteer
 from pipeline.components.spans import doc_text, exact_offsets, get_fact, sentence, sentence_bounds
 from pipeline.normalize.capacities import parse_capacity
-from pipeline.normalize.money import parse_money, yen_sign_currency
+from pipeline.normalize.currency_context import resolved
+from pipeline.normalize.money import parse_money
 from pipeline.normalize.spaces import plain_spaces
 from pipeline.normalize.years import parse_year_expression
 from pipeline.records import ArticleRecord, Capacity, Fact, Money, TargetYear
@@ -84,10 +85,10 @@ def capacities(doc: Doc, text: str, dropped: Counter[str]) -> Items:
 
 
 def money(doc: Doc, text: str, dropped: Counter[str]) -> Items:
-    yen_sign = yen_sign_currency(text)
+    currencies = resolved(text)  # what the article makes of "$", "¥", "kr" …
 
     def make(span: Span) -> Fields:
-        value = parse_money(_text(span, text), yen_sign)
+        value = parse_money(_text(span, text) + (get_fact(span, "elided") or ""), currencies)
         return {**_where(span, text), **vars(value), "equivalent_of": get_fact(span, "equivalent_of")}
 
     return _kept("money", doc.spans["money"], make, Money, dropped)

@@ -10,6 +10,7 @@ from typing import Annotated, Literal, Self, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PrivateAttr, model_validator
 
+from pipeline.normalize.currencies import iso_codes
 from pipeline.resources import table
 
 SCHEMA_VERSION = "1.2.0"
@@ -149,6 +150,11 @@ class Money(Located):
     equivalent_of: Offset | None = Field(
         default=None, description="`start` of the amount this one converts, for a bracketed equivalent."
     )
+    currency_inferred: Annotated[bool, UNSCORED] = Field(
+        default=False,
+        description='True when the text wrote an ambiguous surface ("$", "¥", "kr", "dollars", "cents") and the '
+        "currency was resolved from the article (a stated currency, place names, a dateline) or is its default.",
+    )
 
     @model_validator(mode="after")
     def _value_or_range(self) -> Self:
@@ -271,5 +277,5 @@ def _nested_metadata(annotation: object) -> list[object]:
 
 @cache
 def iso_currencies() -> frozenset[str]:
-    data = table("currencies.toml")
-    return frozenset(data["codes"]) - frozenset(data["code_aliases"])
+    """ISO 4217 codes in use today, from CLDR."""
+    return iso_codes()

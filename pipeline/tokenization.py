@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from pipeline.normalize.currencies import surfaces
 from pipeline.resources import table
 
 
@@ -20,7 +21,7 @@ def extra_infixes() -> tuple[str, ...]:
     symbols = {s for entry in units for s in entry["symbols"] if " " not in s}
     scales = set(table("numerals.toml")["scales"]) | set(table("numerals.toml")["case_sensitive_scales"]["glued_only"])
     glued = "|".join(re.escape(s) for s in sorted(symbols | {s for s in scales if " " not in s}, key=len, reverse=True))
-    codes = sorted(set(table("currencies.toml")["codes"]) | {"FY", "Rs", "Rs."}, key=len)
+    codes = sorted({s for s in surfaces().symbols if s.isalpha() and s.isupper()} | {"FY", "Rs", "Rs."}, key=len)
     by_width: dict[int, list[str]] = {}
     for code in codes:
         by_width.setdefault(len(code), []).append(re.escape(code))

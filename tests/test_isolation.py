@@ -90,7 +90,6 @@ def test_drop_reasons_leave_the_values_out(error, reason):
     assert drop_reason("years", error) == reason
 
 
-@pytest.mark.xfail(strict=True, reason="the money finder raises on an article-form low end of a range")
 def test_half_a_and_2_billion_dollars_costs_the_item_not_the_article(run_rules):
     record = run_rules("It will invest between half a and 2 billion dollars." + GOOD)
     assert [c.text for c in record.capacities] == ["40 GWh"]

@@ -6,16 +6,23 @@ import re
 from itertools import pairwise
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.components.spans import doc_text, exact_offsets, longest_first, set_fact, to_span
-from pipeline.normalize.money import is_ordered_range, money_regexes, needs_scale
-from pipeline.normalize.numerals import is_article_form
+from pipeline.normalize.money import currency_of, is_ordered_range, match_money, money_regexes, needs_scale, number_end
+from pipeline.normalize.numerals import is_article_form, number_pattern
 from pipeline.normalize.ranges import is_range_qualifier_valid
 
 # Between an amount and its converted equivalent: "2.5 billion yuan (US$352 million)",
 # "€1.1 billion, or $1.2 billion," "5 billion yuan, about $700 million".
 EQUIVALENT_GAP = re.compile(r"\s*(?:\(|\[|,\s*or\s+|,\s*(?=about|around|roughly|approximately|some|nearly))\s*")
+# A bracketed amount is negative where results tables and statements write it: after a cell
+# separator ("|", a tab, two spaces) or a copula or colon ("Net loss was (US$99.99)").
+NEGATIVE_BEFORE = re.compile(r"(?:[|\t]|\S {2,}|\b(?:was|were|is|of|at)|:)[^\S\n]*$")
+# "increased by $43.6 billion to $419.2 billion": a change and the level it reached, not a range.
+CHANGE_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# "eight or nine euros", "3 or 4 billion won": the first number shares the second's currency.
+ELLIPSIS = re.compile(rf"(?<![\w.,])(?P<first>{number_pattern()})\s+or\s+$")
 
 
 class MoneyFinder:
@@ -27,28 +34,64 @@ class MoneyFinder:
         spans, text = [], doc_text(doc)
         for regex in self.regexes:
             for match in regex.finditer(text):
-                start, end = match.start(), match.end()
-                if not is_range_qualifier_valid(match):
-                    start = match.start("currency") if regex is self.regexes[0] else match.start("low")
-                if not is_ordered_range(match):  # "$1-0": a figure and a stray number, not a range
-                    if regex is self.regexes[0]:
-                        end = match.end("low")
-                    else:
-                        start = match.start("high")
-                span = to_span(doc, start, end, "MONEY")
-                if span is not None and self._is_amount(match):
-                    spans.append(span)
+                if self._is_amount(match):
+                    spans.extend(self._spans(doc, text, match, before=regex is self.regexes[0]))
         spans = longest_first(spans)
         for previous, span in pairwise(spans):
-            if EQUIVALENT_GAP.fullmatch(text, exact_offsets(previous)[1], exact_offsets(span)[0]):
+            gap = EQUIVALENT_GAP.fullmatch(text, exact_offsets(previous)[1], exact_offsets(span)[0])
+            if gap and not _same_currency(_surface(text, previous), _surface(text, span)):
                 set_fact(span, "equivalent_of", exact_offsets(previous)[0])
         doc.spans[self.span_key] = spans
         return doc
+
+    def _spans(self, doc: Doc, text: str, match: re.Match[str], before: bool) -> list[Span]:
+        start, end = match.start(), match.end()
+        if match.groupdict().get("open") and not NEGATIVE_BEFORE.search(text, 0, start):
+            start, end = start + 1, end - 1  # an equivalent or an aside: the brackets stay outside
+        if not is_range_qualifier_valid(match):
+            start = match.start("currency") if before else match.start("low")
+        if not is_ordered_range(match):  # "$1-0": a figure and a stray number, not a range
+            end, start = (match.end("low"), start) if before else (end, match.start("high"))
+        elif before and match["high_currency"] and CHANGE_BEFORE.search(text, 0, start):
+            return self._located(doc, [(start, match.end("low")), (match.start("high_currency"), end)])
+        found = self._located(doc, [(start, end)])
+        ellipsis = ELLIPSIS.search(text, max(0, start - 40), start) if not before and match["high"] is None else None
+        if ellipsis and found:
+            first = self._located(doc, [ellipsis.span("first")])
+            cut = match.start("low") + number_end(match["low"])  # "3 or 4 billion won": " billion won"
+            for span in first:
+                set_fact(span, "elided", text[cut : match.end()])
+            found = first + found
+        return found
+
+    @staticmethod
+    def _located(doc: Doc, bounds: list[tuple[int, int]]) -> list[Span]:
+        spans = [to_span(doc, start, end, "MONEY") for start, end in bounds]
+        return [span for span in spans if span is not None]
 
     @staticmethod
     def _is_amount(match: re.Match[str]) -> bool:
         """ "a"/"an"/"half a" are numbers only with a scale word ("half a billion dollars")."""
         return not is_article_form(match["low"]) and not needs_scale(match)
+
+
+def _surface(text: str, span: Span) -> str:
+    start, end = exact_offsets(span)
+    return text[start:end]
+
+
+def _same_currency(first: str, second: str) -> bool:
+    """Both amounts write the same currency, both plainly or both ambiguously: "£610 million, or
+    roughly £305,000" is a second figure, not a converted equivalent; "$5 billion (US$3.6
+    billion)" is one (the bare "$" is another dollar)."""
+    found = [match_money(surface) for surface in (first, second)]
+    if None in found:
+        return False
+    try:
+        (one, inferred, _), (other, also_inferred, _) = (currency_of(m["currency"]) for m in found)  # type: ignore[index]
+    except ValueError:
+        return False
+    return one == other and inferred == also_inferred
 
 
 @Language.factory("money_finder", assigns=["doc.spans"], default_config={"span_key": "money"})

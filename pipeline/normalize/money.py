@@ -1,5 +1,6 @@
-"""Money expressions: "2.5 billion yuan", "US$352 million", "€500m", "Rs 4,500 crore",
-"$1 billion to $1.5 billion", "half a billion dollars", "about $2 billion"."""
+"""Money expressions: "2.5 billion yuan", "US$352 million", "€500m", "Rs 4,500 crore", "₹1,39,999",
+"$1 billion to $1.5 billion", "half a billion dollars", "about $2 billion", "64.2 cents",
+"(US$99.99)" (negative, as results tables write it), "$2.174T"."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from pipeline.normalize.alternation import alternation
+from pipeline.normalize.currencies import surfaces
+from pipeline.normalize.currency_context import Resolved, resolve
 from pipeline.normalize.numerals import (
     is_article_form,
     normalize_qualifier,
@@ -22,7 +25,9 @@ from pipeline.normalize.ranges import QUALIFIER
 from pipeline.normalize.ranges import RANGE_SEPARATOR as SEPARATOR
 from pipeline.resources import table
 
-YEN_SIGN = "¥"
+# South-Asian digit grouping: "1,39,999" (one lakh, thirty-nine thousand …), "12,34,56,789".
+LAKH_DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"
+SUBUNIT = Decimal("0.01")  # cents, pence, paise, sen: a hundredth of their currency
 
 
 @dataclass(frozen=True)
@@ -32,32 +37,31 @@ class Money:
     max: Decimal | None
     currency: str
     qualifier: str | None
+    currency_inferred: bool = False
 
 
 @cache
-def _currencies() -> dict[str, dict[str, str]]:
-    data = table("currencies.toml")
-    codes = {code: data["code_aliases"].get(code, code) for code in data["codes"]}
-    suffix = {" ".join(word.lower().split()): iso for word, iso in data["suffix"].items()}
-    return {"prefix": {**codes, **data["prefix"]}, "suffix": {**suffix, **{c.lower(): iso for c, iso in codes.items()}}}
+def _money_scales() -> dict[str, int]:
+    return dict(table("currencies.toml")["scales"])
 
 
 @cache
 def money_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two shapes: currency before the number ("US$352 million") and after it ("2.5 billion yuan")."""
-    number, scale = number_pattern(with_articles=True), scale_pattern()
-    glued = "|".join(table("numerals.toml")["case_sensitive_scales"]["glued_only"])
-    prefix = alternation(_currencies()["prefix"])
-    suffix = alternation(_currencies()["suffix"], ignore_case=True)  # used as (?i:…)
+    number, scale = rf"(?:{LAKH_DIGITS}|{number_pattern(with_articles=True)})", scale_pattern()
+    glued = "|".join([*table("numerals.toml")["case_sensitive_scales"]["glued_only"], *_money_scales()])
+    found = surfaces()
+    symbols = alternation(found.symbols, space=r"\s")
+    words = alternation([*found.words, *found.subunits], ignore_case=True)  # used as (?i:…)
     amount = rf"(?:{number})(?:(?:\s*|-)(?:{scale})|(?:{glued})(?![\w]))?"  # "2.5 billion", "18,100-crore"
     qualifier = QUALIFIER.format(qualifiers=qualifier_pattern())
     before = re.compile(
-        rf"(?<![\w.,$€£¥₹])(?<![A-Za-z]\$){qualifier}(?P<currency>{prefix})\s?(?P<low>{amount})"
-        rf"(?:{SEPARATOR}(?:{prefix})?\s?(?P<high>{amount}))?(?![\w])"
+        rf"(?<![\w.,$€£¥₹])(?P<open>\()?{qualifier}(?P<sign>[-−](?=\S))?(?P<currency>{symbols})\s?(?P<low>{amount})"
+        rf"(?:{SEPARATOR}(?P<high_currency>{symbols})?\s?(?P<high>{amount}))?(?![\w])(?(open)\))"
     )
     after = re.compile(
         rf"(?<![\w.,$€£¥₹]){qualifier}(?P<low>{amount})(?:{SEPARATOR}(?P<high>{amount}))?"
-        rf"(?:\s*|-)(?P<currency>(?i:{suffix}))(?![\w])"
+        rf"(?:\s*|-)(?P<currency>(?i:{words})|{symbols})(?![\w])"
     )
     return before, after
 
@@ -65,12 +69,19 @@ def money_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @cache
 def _amount_regex() -> re.Pattern[str]:
     scale_words = sorted((re.escape(w) for w in table("numerals.toml")["scales"]), key=len, reverse=True)
-    return re.compile(rf"(?P<number>.+?)(?:\s*|-)(?P<scale>(?i:{'|'.join(scale_words)}))?")
+    letters = "|".join(_money_scales())  # case-sensitive: "$2.174T", but "eight" is no "eigh" + "t"
+    return re.compile(rf"(?P<number>.+?)(?:\s*|-)(?P<scale>(?i:{'|'.join(scale_words)})|{letters})?")
 
 
 @cache
-def _ambiguous_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in table("currencies.toml")["ambiguous"]["words"])
+def _ambiguous_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Currency words that are also ordinary words, and those of them a grouped number makes money."""
+    data = table("currencies.toml")["ambiguous_words"]
+    return frozenset(w.lower() for w in data["words"]), frozenset(w.lower() for w in data["grouped"])
+
+
+def _factor(scale: str | None) -> Decimal:
+    return Decimal(10) ** _money_scales()[scale] if scale in _money_scales() else scale_factor(scale)
 
 
 def amount_parts(text: str) -> tuple[Decimal, str | None]:
@@ -83,11 +94,29 @@ def amount_parts(text: str) -> tuple[Decimal, str | None]:
     return parse_number(match["number"]), match["scale"]
 
 
+def number_end(text: str) -> int:
+    """Where the number of an amount ends, before its scale word ("3 billion" -> 1)."""
+    match = _amount_regex().fullmatch(text)
+    return match.end("number") if match else len(text)
+
+
 def needs_scale(match: re.Match[str]) -> bool:
-    """An ambiguous currency word ("pounds", "won") with no scale word: not an amount."""
+    """An ambiguous currency word ("pounds", "won") with no scale word: not an amount, unless the
+    word is money after any grouped or decimal number ("248,500 won") and the number is one."""
+    words, grouped = _ambiguous_words()
+    currency = " ".join(match["currency"].lower().split())
     ends = [end for end in (match["high"], match["low"]) if end and not is_article_form(end)]
-    scale = amount_parts(ends[0])[1] if ends else None
-    return match["currency"].lower() in _ambiguous_words() and scale is None
+    if currency not in words or (ends and amount_parts(ends[0])[1] is not None):
+        return False
+    return not (currency in grouped and ends and re.fullmatch(r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+\.\d+", ends[0]))
+
+
+def _low_scale(low: Decimal, low_scale: str | None, high: Decimal, high_scale: str | None) -> str | None:
+    """The low end shares the high end's scale ("$1-1.5 billion") unless it is a full amount
+    already ("from $800,000 to $1.3 million")."""
+    if low_scale or high_scale is None:
+        return low_scale
+    return None if low * _factor(high_scale) > high * _factor(high_scale) and low >= 1000 else high_scale
 
 
 def is_ordered_range(match: re.Match[str]) -> bool:
@@ -98,32 +127,28 @@ def is_ordered_range(match: re.Match[str]) -> bool:
         return False
     low, low_scale = amount_parts(match["low"])
     high, high_scale = amount_parts(match["high"])
-    return low * scale_factor(low_scale or high_scale) <= high * scale_factor(high_scale)
+    return low * _factor(_low_scale(low, low_scale, high, high_scale)) <= high * _factor(high_scale)
 
 
-def currency_code(surface: str, yen_sign: str = "JPY") -> str:
-    """ISO 4217 code of a currency surface; "¥" becomes ``yen_sign`` (CNY or JPY by context)."""
-    currencies = _currencies()
-    code = currencies["prefix"].get(surface) or currencies["suffix"].get(" ".join(surface.lower().split()))
+def currency_of(surface: str, resolved: Resolved = ()) -> tuple[str, bool, Decimal]:
+    """ISO code of a currency surface, whether the article decided it (an ambiguous surface), and
+    the factor of a sub-unit word ("cents" -> the article's dollar, 0.01)."""
+    found = surfaces()
+    key = " ".join(surface.split())
+    code = found.symbols.get(key) or found.words.get(key.lower())
+    factor = Decimal(1)
+    if code is None and key.lower() in found.subunits:
+        code, factor = found.subunits[key.lower()], SUBUNIT
     if code is None:
         raise ValueError(f"unknown currency: {surface!r}")
-    return yen_sign if code == YEN_SIGN else code
+    if len(code) == 3 and code.isupper() and code.isalpha():
+        return code, False, factor
+    return resolve(code, resolved), True, factor
 
 
-def yen_sign_currency(article: str) -> str:
-    """CNY when the article speaks more of China than of Japan, else JPY."""
-    regex, code_of = _yen_cues()
-    counts = {"CNY": 0, "JPY": 0}
-    for match in regex.finditer(article):
-        counts[code_of[match.group()]] += 1
-    return "CNY" if counts["CNY"] > counts["JPY"] else "JPY"
-
-
-@cache
-def _yen_cues() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regex for every cue word, and the currency each cue counts for."""
-    code_of = {word: code for code, words in table("currencies.toml")["yen_sign"].items() for word in words}
-    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in sorted(code_of, key=len, reverse=True))})\b"), code_of
+def currency_code(surface: str, resolved: Resolved = ()) -> str:
+    """ISO 4217 code of a currency surface; an ambiguous one as ``resolved`` (default: its first)."""
+    return currency_of(surface, resolved)[0]
 
 
 def match_money(text: str) -> re.Match[str] | None:
@@ -136,16 +161,20 @@ def match_money(text: str) -> re.Match[str] | None:
 
 
 @lru_cache(maxsize=4096)  # pure; news repeats its amounts ("$1 billion")
-def parse_money(text: str, yen_sign: str = "JPY") -> Money:
-    """Exact amount and currency, e.g. ``parse_money("$1.2bn").amount == Decimal("1200000000")``."""
+def parse_money(text: str, resolved: Resolved = ()) -> Money:
+    """Exact amount and currency, e.g. ``parse_money("$1.2bn").amount == Decimal("1200000000")``.
+    ``resolved`` is what the article makes of its ambiguous surfaces (``currency_context.resolved``)."""
     match = match_money(text)
     if match is None:
         raise ValueError(f"not an amount of money: {text!r}")
-    currency = currency_code(match["currency"], yen_sign)
+    currency, inferred, unit = currency_of(match["currency"], resolved)
+    negative = match.groupdict().get("open") or match.groupdict().get("sign")
+    sign = Decimal(-1) if negative else Decimal(1)
     qualifier = normalize_qualifier(match["between"] or match["qualifier"])
     low, low_scale = amount_parts(match["low"])
     if match["high"] is None:
-        return Money(low * scale_factor(low_scale), None, None, currency, qualifier)
+        return Money(sign * unit * low * _factor(low_scale), None, None, currency, qualifier, inferred)
     high, high_scale = amount_parts(match["high"])
-    low_scale = low_scale or high_scale
-    return Money(None, low * scale_factor(low_scale), high * scale_factor(high_scale), currency, qualifier)
+    low_scale = _low_scale(low, low_scale, high, high_scale)
+    low, high = unit * low * _factor(low_scale), unit * high * _factor(high_scale)
+    return Money(None, min(sign * low, sign * high), max(sign * low, sign * high), currency, qualifier, inferred)
