@@ -228,6 +228,18 @@ FORMS = [
         id="bare-year-goal",
     ),
     pytest.param(
+        "Carmakers in the bloc must prepare for the 2035 ban on combustion engines.",
+        None,
+        [target("2035", 2035)],
+        id="bare-year-ban",
+    ),
+    pytest.param(
+        "InterBattery 2025 opens in Seoul this week with 600 exhibitors.",
+        "2025-03-01",
+        NONE,
+        id="not-year-in-an-event-name",
+    ),
+    pytest.param(
         "Under the 2022 agreement, Kestrel supplies cells to the bus maker.",
         None,
         NONE,
@@ -686,6 +698,36 @@ GRAINS = [
         "2026-01-09",
         [target("on 3 March 2027", 2027, qualifier="on", grain="day")],
         id="day-first-date",
+    ),
+    pytest.param(
+        "The Szeged plant will open on Tuesday, March 3, 2027, the company said.",
+        None,
+        [target("on Tuesday, March 3, 2027", 2027, qualifier="on", grain="day")],
+        id="weekday-and-full-date-after-will",
+    ),
+    pytest.param(
+        "Shipments are due to begin on the 3rd of March 2027.",
+        "2026-01-09",
+        [target("on the 3rd of March 2027", 2027, qualifier="on", grain="day")],
+        id="ordinal-day-of-month",
+    ),
+    pytest.param(
+        "The company aims to start output by 2027-03-31.",
+        None,
+        [target("by 2027-03-31", 2027, qualifier="by", grain="day")],
+        id="iso-date",
+    ),
+    pytest.param(
+        "The tender closes on 25/12/2025.",
+        "2025-06-01",
+        [target("on 25/12/2025", 2025, qualifier="on", grain="day")],
+        id="numeric-date-after-publication",
+    ),
+    pytest.param(
+        "The tender closed on 15/03/2025.",
+        "2025-06-01",
+        NONE,
+        id="not-numeric-date-before-publication",
     ),
     pytest.param(
         "SEOUL, Nov. 7, 2024 - Samsung SDI will build a new line.",

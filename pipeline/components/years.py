@@ -94,16 +94,22 @@ class TargetYearFinder:
         return doc
 
     def _span(self, doc: Doc, match: re.Match[str], published: date | None) -> tuple[Span | None, re.Match[str]]:
-        """The span of a match; of a base-to-target change "from 2024 to 2030", the "to 2030" part."""
+        """The span of a match; of a base-to-target change "from 2024 to 2030", the "to 2030" part; of a
+        goal year after "for the", the year alone."""
         span = to_span(doc, match.start(), match.end(), "TARGET_YEAR")
         expression = parse_year_expression(match.group(), published)
         if span is None or (expression.end_year and expression.year and expression.end_year < expression.year):
             return None, match  # "FY2028 to 2026" is no span of years
-        if not self._is_base_range(span, match, expression, published):
+        if match["goal"] is not None and match["qualifier"] and re.search(r"(?i)\bthe\s", match.group()):
+            start = match.start("fiscal") if match["fiscal"] else match.start("year")  # "for the 2035 ban"
+        elif self._is_base_range(span, match, expression, published):
+            start = match.start("separator") + len(match["separator"]) - len(match["separator"].lstrip())
+        else:
             return span, match
-        start = match.start("separator") + len(match["separator"]) - len(match["separator"].lstrip())
-        target = self.regex.fullmatch(match.string[start : match.end()])
-        return (to_span(doc, start, match.end(), "TARGET_YEAR"), target) if target else (None, match)
+        target = self.regex.match(match.string, start)  # the text after it still counts ("2035 ban")
+        if target is None or target.end() != match.end():
+            return None, match
+        return to_span(doc, start, match.end(), "TARGET_YEAR"), target
 
     def _is_base_range(
         self, span: Span, match: re.Match[str], expression: YearExpression, published: date | None

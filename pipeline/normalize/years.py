@@ -49,7 +49,7 @@ def _match(text: str) -> re.Match[str]:
 
 def _qualifier(match: re.Match[str]) -> str | None:
     """The words before the core, as written: "by the end of", "by mid", "for the fiscal year ending"."""
-    parts = ("month", "day", "fiscal", "year", "code", "relative")
+    parts = ("weekday", "day", "month", "numeric", "fiscal", "year", "code", "relative")
     core = min(match.start(part) for part in parts if match[part] is not None)
     words = re.sub(r"(?i)(?:\bthe|[\s-])+$", "", match.string[match.start() : core])
     if match["relative"] and match["relative"].lower().startswith("within"):
@@ -59,7 +59,7 @@ def _qualifier(match: re.Match[str]) -> str | None:
 
 def _grain(match: re.Match[str]) -> Grain:
     """The finest part the text gives: "by end-March 2026" is a month, "by mid-2027" a year."""
-    if match["day"] or match["day_after"]:
+    if match["day"] or match["day_after"] or match["numeric"] or match["iso"]:
         return "day"
     if match["month"]:
         return "month"
@@ -109,10 +109,28 @@ def year_window(text: str, published: date | None = None) -> tuple[date, date] |
         first_month, last_month = period_entry(match["period"])["months"]
     first = date(expression.year, first_month, 1)
     last = date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
-    day = match["day"] or match["day_after"]
-    if day and expression.fiscal is None and 1 <= int(day) <= last.day:
-        first = last = date(last_year, last_month, int(day))
-    return first, last
+    days = _days(match, last_year, last_month) if expression.fiscal is None else []
+    return (min(days), max(days)) if days else (first, last)
+
+
+def _days(match: re.Match[str], year: int, month: int) -> list[date]:
+    """The day a full date names; both readings of "03/04/2027" (3 April or March 4) when both can be."""
+    if match["iso"]:
+        readings = [(int(match["iso_month"]), int(match["iso_day"]))]
+    elif match["numeric"]:
+        first, second = int(match["first_number"]), int(match["second_number"])
+        readings = [(second, first), (first, second)]
+    else:
+        day = match["day"] or match["day_after"]
+        readings = [(month, int(day))] if day else []
+    return [_day(year, m, d) for m, d in readings if _day(year, m, d) is not None]
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None  # "31 February", "13/13/2027"
 
 
 @lru_cache(maxsize=256)
