@@ -17,10 +17,16 @@ def _rules() -> dict[str, frozenset[str]]:
     clean = table("organizations.toml")["clean"]
     rules = {key: frozenset(clean[key]) for key in ("always", "descriptors", "trailing", "connectors", "nationalities")}
     media = frozenset(table("organizations.toml")["layout"]["media_words"])
-    return {**rules, "reject": frozenset(table("organizations.toml")["reject"]["names"]), "media_words": media}
+    institutions = frozenset(table("token_classes.toml")["institution"]["words"])
+    reject = frozenset(table("organizations.toml")["reject"]["names"])
+    return {**rules, "reject": reject, "media_words": media, "institutions": institutions}
 
 
 def _is_descriptor(token: Token, rules: dict[str, frozenset[str]]) -> bool:
+    """ "automaker GAC Group", "Automaker SAIC Motor Corp"; but a capitalised institution word heads
+    a name ("Bank Mandiri", "Ministry of Power")."""
+    if not token.is_lower and token.text in rules["institutions"]:
+        return False
     written_as_descriptor = token.is_lower or token.is_sent_start
     return token.lower_ in rules["descriptors"] and written_as_descriptor
 
@@ -97,7 +103,9 @@ def clean_span(span: Span) -> Span | None:
     if not tokens:
         return None
     name = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=span.label, kb_id=span.kb_id)
-    if is_rejected(span_text(name)) or all(_is_modifier(t, rules) for t in name) or _is_place_shape(name):
+    structured = any(t.text in {"of", "for", "de"} for t in name[1:-1])  # "Ministry of Power"
+    modifiers = not structured and all(_is_modifier(t, rules) for t in name)
+    if is_rejected(span_text(name)) or modifiers or _is_place_shape(name):
         return None
     return name
 

@@ -68,8 +68,11 @@ class OrganizationFinder:
         in_headline = _token_set(doc, headlines(text))
 
         def holds(span: Span) -> bool:
-            headline = span.label_ != LAYOUT and in_headline.issuperset(range(span.start, span.end))
-            return not headline and speaks_against(span, persons, labels if span.label_ != NER else {}) is None
+            """No evidence against it; the model's labels count against a rule's name only."""
+            if span.label_ == LAYOUT:
+                return speaks_against(span, frozenset(), {}) is None
+            headline = in_headline.issuperset(range(span.start, span.end))
+            return not headline and speaks_against(span, persons, labels if span.label_ == RULE else {}) is None
 
         gazetteer = self._gazetteer_spans(doc)
         found = [*map(_with_enumeration, self._pattern_spans(doc)), *_regional_units(doc, gazetteer)]
