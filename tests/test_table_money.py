@@ -608,6 +608,148 @@ CASES = [
         ],
         id="bracketed-comparison-is-not-an-equivalent",
     ),
+    # --- country prefixes apart from the dollar sign ------------------------------------
+    pytest.param(
+        "Revenue grew to HK $3.7 billion (US $473 million).",
+        [
+            money("HK $3.7 billion", "HKD", "3700000000"),
+            money("US $473 million", "USD", "473000000", equivalent_of="HK $3.7 billion"),
+        ],
+        id="spaced-hk-and-us-prefixes",
+    ),
+    pytest.param(
+        "The province lent C $16.4 million and AU $ 2 billion came from Canberra.",
+        [money("C $16.4 million", "CAD", "16400000"), money("AU $ 2 billion", "AUD", "2000000000")],
+        id="spaced-c-and-au-prefixes",
+    ),
+    pytest.param(
+        "The Model S $79,990 trim sells well.",
+        [money("$79,990", "USD", "79990")],
+        id="letter-before-dollar-is-not-a-prefix",
+    ),
+    pytest.param(
+        "It took a $500 million loan.",
+        [money("$500 million", "USD", "500000000")],
+        id="article-a-before-dollar-is-not-australian",
+    ),
+    # --- currencies beyond the old hand list ---------------------------------------------
+    pytest.param(
+        "The Israeli start-up raised 5 billion shekels and the Polish plant cost 2 billion zloty.",
+        [money("5 billion shekels", "ILS", "5000000000"), money("2 billion zloty", "PLN", "2000000000")],
+        id="shekels-and-zloty",
+    ),
+    pytest.param(
+        "Tickets cost 100 Kč in Prague and ₪40 in Tel Aviv.",
+        [money("100 Kč", "CZK", "100"), money("₪40", "ILS", "40")],
+        id="koruna-and-shekel-symbols",
+    ),
+    pytest.param(
+        "The grid operator will spend 4 billion roubles and 10 billion forints.",
+        [money("4 billion roubles", "RUB", "4000000000"), money("10 billion forints", "HUF", "10000000000")],
+        id="roubles-and-forints",
+    ),
+    # --- amount grammar ------------------------------------------------------------------
+    pytest.param(
+        "The Ola S1 X starts at ₹1,39,999 in India.",
+        [money("₹1,39,999", "INR", "139999")],
+        id="lakh-digit-grouping",
+    ),
+    pytest.param(
+        "Its market value reached $2.174T on Friday.",
+        [money("$2.174T", "USD", "2174000000000")],
+        id="glued-capital-t-trillion",
+    ),
+    pytest.param(
+        "Tickets cost eight or nine euros.",
+        [money("eight", "EUR", "8"), money("nine euros", "EUR", "9")],
+        id="elliptical-or-number-words",
+    ),
+    pytest.param(
+        "The plan needs 3 or 4 billion won.",
+        [money("3", "KRW", "3000000000"), money("4 billion won", "KRW", "4000000000")],
+        id="elliptical-or-shared-scale",
+    ),
+    pytest.param(
+        "Tickets cost 8 or 9 GWh.",
+        [],
+        id="elliptical-needs-a-currency",
+    ),
+    pytest.param(
+        "Prices range from $800,000 to $1.3 million.",
+        [money("from $800,000 to $1.3 million", "USD", lo="800000", hi="1300000", qualifier="from")],
+        id="from-to-range-keeps-both-bounds",
+    ),
+    pytest.param(
+        "Debt increased by $43.6 billion to $419.2 billion.",
+        [money("$43.6 billion", "USD", "43600000000"), money("$419.2 billion", "USD", "419200000000")],
+        id="change-by-x-to-y-is-two-amounts",
+    ),
+    pytest.param(
+        "Spending will rise to $3 billion to $4 billion.",
+        [money("$3 billion to $4 billion", "USD", lo="3000000000", hi="4000000000")],
+        id="to-range-without-by-stays-a-range",
+    ),
+    pytest.param(
+        "Net loss was (US$99.99) in the quarter.",
+        [money("(US$99.99)", "USD", "-99.99")],
+        id="bracketed-negative-after-copula",
+    ),
+    pytest.param(
+        "| Net income | (US$99.99) | US$12.50 |",
+        [money("(US$99.99)", "USD", "-99.99"), money("US$12.50", "USD", "12.50")],
+        id="bracketed-negative-in-a-table-row",
+    ),
+    pytest.param(
+        "The grant (€5m) came late.",
+        [money("€5m", "EUR", "5000000")],
+        id="bracketed-aside-is-not-negative",
+    ),
+    pytest.param(
+        "Eggs sold for 64.2 cents a dozen.",
+        [money("64.2 cents", "USD", "0.642")],
+        id="cents-as-an-amount",
+    ),
+    pytest.param(
+        "Shares were up 19 cents at US$58.24.",
+        [money("19 cents", "USD", "0.19"), money("US$58.24", "USD", "58.24")],
+        id="cents-change-and-share-price",
+    ),
+    pytest.param(
+        "A pint costs 450 pence in London.",
+        [money("450 pence", "GBP", "4.50")],
+        id="pence",
+    ),
+    pytest.param(
+        "Shares of the Seoul-based firm closed at 248,500 won.",
+        [money("248,500 won", "KRW", "248500")],
+        id="share-price-in-won",
+    ),
+    pytest.param(
+        "($1 = 1,424.5 won)",
+        [money("$1", "USD", "1"), money("1,424.5 won", "KRW", "1424.5")],
+        id="exchange-rate-footer",
+    ),
+    pytest.param(
+        "Total capital cost is put at about £610 million, or roughly £305,000 per megawatt-hour.",
+        [
+            money("about £610 million", "GBP", "610000000", qualifier="about"),
+            money("roughly £305,000", "GBP", "305000", qualifier="roughly"),
+        ],
+        id="or-amount-in-the-same-currency-is-not-an-equivalent",
+    ),
+    pytest.param(
+        "The plant costs $5 billion (US$3.6 billion).",
+        [
+            money("$5 billion", "USD", "5000000000"),
+            money("US$3.6 billion", "USD", "3600000000", equivalent_of="$5 billion"),
+        ],
+        id="bare-dollar-and-us-dollar-are-an-equivalent",
+    ),
+    pytest.param("The team won 3 games in 2019 won by Korea.", [], id="won-verb-after-small-numbers"),
+    pytest.param("Tesla's Model 3 won the award.", [], id="won-verb-after-a-model-number"),
+    pytest.param("The company hired 500 ALL staff.", [], id="code-that-is-an-english-word"),
+    pytest.param("The shop sold 5 gold bars and 3 marks.", [], id="cldr-unit-words-that-are-english"),
+    pytest.param("Sales rose 5 per cent.", [], id="per-cent-is-not-cents"),
     # --- negatives -----------------------------------------------------------------------
     pytest.param("The carmaker bought a 15% stake in the cell maker.", [], id="percentage-stake"),
     pytest.param("The brand delivered 1.2 million vehicles last year.", [], id="count-vehicles"),
