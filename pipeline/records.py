@@ -141,6 +141,24 @@ class Capacity(CapacityCore):
     normalized_unit: Literal["Ah", "Wh"] = Field(description="Base unit: Ah for charge, Wh for energy.")
 
 
+MoneyKind = Literal[
+    "investment",
+    "funding",
+    "loan",
+    "grant",
+    "revenue",
+    "profit",
+    "market_size",
+    "price",
+    "unit_price",
+    "share_price",
+    "valuation",
+    "cost",
+    "contract",
+    "other",
+]
+
+
 class Money(Located):
     amount: Annotated[Amount | None, CORE] = Field(description="The amount, for a single value.")
     min: Annotated[Amount | None, CORE] = Field(description="Lower bound, for a range.")
@@ -149,6 +167,15 @@ class Money(Located):
     qualifier: str | None = Field(description='Qualifier as written, lower-cased ("about").')
     equivalent_of: Offset | None = Field(
         default=None, description="`start` of the amount this one converts, for a bracketed equivalent."
+    )
+    kind: Annotated[MoneyKind, UNSCORED] = Field(
+        default="other",
+        description="What the amount is, from the words of its clause (README, \"Money\"): an investment, funding, "
+        "a loan, a grant or subsidy, revenue, a profit or loss, a market size, a price, a unit price, a share price, "
+        "a valuation, a cost, a contract's value, or other.",
+    )
+    per: Annotated[str | None, UNSCORED] = Field(
+        default=None, description='The unit of a price per unit, as written ("kWh" in "$98 per kWh", "share").'
     )
     currency_inferred: Annotated[bool, UNSCORED] = Field(
         default=False,
@@ -215,9 +242,10 @@ class Fact(Located):
     organization_id: str | None = Field(
         default=None, description="Gazetteer id of that organization (as `Organization.id`), if known."
     )
-    link: Literal["same_clause", "same_sentence", "previous_sentence", "earlier"] | None = Field(
-        description="How the organization was found: in the anchor's clause, its sentence, the one before, or "
-        '(for "it" and "the company") as the organization the article has named most so far.'
+    link: Literal["same_clause", "same_sentence", "previous_sentence", "owner", "table_row", "earlier"] | None = Field(
+        description="How the organization was found: in the anchor's clause, its sentence, the one before, as the "
+        'owner of the thing the clause is about ("the plant", "the venture"), as the company of a table row, or '
+        "as the organization the article was about at that point (the last one that acted, else the most named)."
     )
     milestone: str | None = Field(description='What the anchor dates or measures ("mass production").')
     milestone_start: Offset | None = Field(description="Character offset of the milestone, if any.")

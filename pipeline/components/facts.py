@@ -4,22 +4,23 @@ gives no answer the link is left empty: no link is better than a wrong one."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.components.clauses import SUBJECTS, is_actor, is_generic, is_joint, is_partner, owns
+from pipeline.components.entities import ArticleModel
 from pipeline.components.milestones import MilestoneFinder
-from pipeline.components.spans import lower_words, set_fact
-from pipeline.components.spans import sentence as _sentence
+from pipeline.components.spans import doc_text, lower_words, sentence_tokens, set_fact
 from pipeline.normalize.orgnames import is_news_agency
 from pipeline.resources import table
 
 ANCHORS = {"target_years": "target_year", "capacities": "capacity", "money": "money"}
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE_PRONOUNS = {"which", "that", "who"}
-PARTNER_PREPOSITIONS = {"with", "from", "to", "by"}
+RECENT_SENTENCES = 2  # how far back the main actor must have been named to stand for an unnamed subject
+GEOGRAPHY = {"GPE", "NORP", "LOC"}
+SPEAKERS = {"he", "she"}
 
 
 @dataclass(frozen=True)
@@ -28,34 +29,18 @@ class Link:
     how: str | None
 
 
-class _Mentions:
-    """The organization mentions of a Doc, grouped by sentence once."""
-
-    def __init__(self, mentions: list[Span]) -> None:
-        self.by_sentence: dict[int, list[Span]] = {}
-        for mention in mentions:
-            self.by_sentence.setdefault(_sentence(mention).start, []).append(mention)
-        self.subjects = [m for m in mentions if _is_subject(m)]
-
-    def in_sentence(self, start: int) -> list[Span]:
-        return self.by_sentence.get(start, [])
-
-    def most_salient(self, before: int) -> str | None:
-        """The organization the article has made its subject most often before token ``before``."""
-        earlier = [m.kb_id_ for m in self.subjects if m.end <= before]
-        if not earlier:
-            return None
-        counts = Counter(earlier)
-        return max(reversed(earlier), key=counts.__getitem__)
-
-
 class FactLinker:
     def __init__(self, organizations_key: str) -> None:
         data = table("links.toml")
         self.organizations_key = organizations_key
-        self.anaphors = frozenset(data["organization"]["anaphors"])
-        self.people = frozenset(data["organization"]["people"])
-        self.sources = frozenset(data["organization"]["source_prepositions"])
+        self.rules = data["organization"]
+        self.anaphors = frozenset(self.rules["anaphors"])
+        self.people = frozenset(self.rules["people"])
+        self.reporting = frozenset(self.rules["reporting_verbs"])
+        self.things = frozenset(word for words in self.rules["things"].values() for word in words)
+        self.markets = frozenset(self.rules["market_words"])
+        self.name_words = frozenset(self.rules["name_words"])
+        self.owned_words = self.things | frozenset(self.rules["metrics"])
         self.milestones = MilestoneFinder(data["milestone"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -65,11 +50,11 @@ class FactLinker:
             (m for m in doc.spans[self.organizations_key] if not is_news_agency(m.kb_id_)), key=lambda s: s.start
         )
         owner = {i: m.kb_id_ for m in named for i in range(m.start, m.end)}
-        mentions = _Mentions(named)
+        model = ArticleModel(doc, named, self.rules)
         self.milestones.numbers = {i for key in ANCHORS for s in doc.spans[key] for i in range(s.start, s.end)}
         for key in ANCHORS:
             for span in doc.spans[key]:
-                link = self.organization(span, mentions, owner)
+                link = self.organization(span, model, owner)
                 set_fact(span, "organization", link.organization)
                 set_fact(span, "link", link.how)
                 milestone = self.milestones(span, owner)
@@ -77,17 +62,63 @@ class FactLinker:
         return doc
 
     # -- organization ---------------------------------------------------------------------------
-    def organization(self, span: Span, mentions: _Mentions, owner: dict[int, str]) -> Link:
-        first_verb = True
+    def organization(self, span: Span, model: ArticleModel, owner: dict[int, str]) -> Link:
+        """The decision procedure, in order: a table row's company; the clause, climbing the parse
+        from the anchor (possessive, subject, "the company", "the plant"); the sentence; the focus."""
+        if self._is_rate_footer(span):
+            return Link(None, None)  # "($1 = 1,424.5 won)"
+        row = self._table_row(span, model)
+        if row is not None:
+            return row
+        first_verb, inner = True, None
         for token in span.root.ancestors:
-            found = self._org_of(token, span, mentions, owner, first_verb)
-            if found is not None:
+            if inner is not None and token.lower_ in self.reporting:
+                return self._reporter(token, model, owner, inner)
+            found = self._org_of(token, span, model, owner, first_verb)
+            if isinstance(found, Link):
                 return found
+            if found is not None:
+                inner = found
             if token.pos_ in {"VERB", "AUX"}:
                 first_verb = False
-        return self._sentence_fallback(span, mentions, owner)
+        return self._sentence_fallback(span, model, owner, inner)
 
-    def _org_of(self, token: Token, span: Span, mentions, owner, first_verb: bool) -> Link | None:
+    def _reporter(self, verb: Token, model: ArticleModel, owner: dict[int, str], inner: Token) -> Link:
+        """ "Sales fell to …, the company said": a company reports its own figures; a research firm,
+        an analyst or an official reports someone else's ("X estimates demand will reach …")."""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None:
+            return Link(None, None)
+        if subject.i not in owner and (subject.lower_ in self.anaphors or subject.lower_ in self.name_words):
+            return self._antecedent(subject, model)
+        # the company itself, or one inside the subject: "Nordvik's chief executive said"
+        inside = next((t for t in subject.subtree if owns(t, subject, owner)), None)
+        mention = model.mention_at(inside.i) if inside is not None else None
+        if mention is not None and not model.is_analyst(mention):
+            return Link(mention.kb_id_, "same_sentence")
+        if (subject.lower_ in SPEAKERS or subject.ent_type_ == "PERSON") and inner.lower_ in self.owned_words:
+            return _focus(model, verb)  # "Hoffmann said she expects revenue to exceed …": a spokesperson
+        return Link(None, None)
+
+    def _is_rate_footer(self, span: Span) -> bool:
+        start, end = sentence_tokens(span)
+        lower = lower_words(span.doc)
+        return end - start <= 10 and "=" in lower[start:end]
+
+    def _table_row(self, span: Span, model: ArticleModel) -> Link | None:
+        """ "Waaree Energies | 200 MW/400 MWh | Rs 2.24 lakh": the row's company."""
+        start, text = sentence_tokens(span)[0], doc_text(span.doc)
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        line_end = text.find("\n", span.end_char)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if line.count("|") < 2:
+            return None
+        first = next((m for m in model.in_sentence(start) if line_start <= m.start_char < span.start_char), None)
+        return Link(first.kb_id_, "table_row") if first is not None else _focus(model, span)
+
+    def _org_of(self, token: Token, span: Span, model, owner, first_verb: bool) -> Link | Token | None:
+        """A Link when the token's clause decides; the clause's own subject (a Token) when it is
+        a thing no organization is named in; None to climb on."""
         for child in token.children:
             if child.dep_ == "poss" and child.i in owner:
                 return Link(owner[child.i], "same_clause")
@@ -105,106 +136,70 @@ class FactLinker:
         how = "same_clause" if first_verb else "same_sentence"
         if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":  # "SK Innovation, which injected …"
             subject = token.head
-        if _is_joint(subject, owner):
+        if is_joint(subject, owner):
             return Link(None, None)  # "Mazda and Subaru will buy …": no one organization
-        named = owner.get(subject.i) or next((owner[t.i] for t in subject.subtree if _owns(t, subject, owner)), None)
+        named = owner.get(subject.i) or next((owner[t.i] for t in subject.subtree if owns(t, subject, owner)), None)
         if named is not None:
             return Link(named, how)
-        if subject.lower_ in self.anaphors:
-            return self._antecedent(subject, mentions)
+        if subject.lower_ in self.anaphors or subject.lower_ in self.name_words:
+            return self._antecedent(subject, model)
         owner_word = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in self.anaphors), None)
         if owner_word is not None:  # "Its research spending rose to …"
-            return self._antecedent(owner_word, mentions)
+            return self._antecedent(owner_word, model)
         if subject.lower_ in self.people:
             return Link(None, None)
-        return None
+        if subject.lower_ in self.markets or subject.ent_type_ in GEOGRAPHY:
+            return Link(None, None)  # "the market could reach …", "Europe will have …"
+        if is_generic(subject, self.owned_words):
+            return Link(None, None)  # "a 10,000mAh unit stores …", "E-bike batteries have …": no one's
+        return subject if subject.pos_ in {"NOUN", "PROPN"} else None
 
-    def _antecedent(self, token: Token, mentions: _Mentions) -> Link:
-        """What "it" or "the company" stands for: an organization named earlier in the sentence; for
-        "it", else the subject of the sentence before; else the organization the article has made its
-        subject most often so far."""
-        sentence = _sentence(token)
-        same = [m for m in mentions.in_sentence(sentence.start) if m.end <= token.i and not _is_partner(m)]
+    def _antecedent(self, token: Token, model: ArticleModel) -> Link:
+        """What "it" or "the company" stands for: an organization named earlier in the sentence
+        that is not a partner or a source; else what the article has described that way ("the
+        venture"); else the focus."""
+        start = sentence_tokens(token)[0]
+        same = [m for m in model.in_sentence(start) if m.end <= token.i and not is_partner(m)]
         if same:
             return Link(same[-1].kb_id_, "same_sentence")
-        if token.pos_ == "PRON":
-            previous = mentions.in_sentence(_previous_start(sentence)) if sentence.start > 0 else []
-            subjects = [m for m in previous if _is_subject(m)]
-            if subjects:
-                return Link(subjects[-1].kb_id_, "previous_sentence")
-        salient = mentions.most_salient(token.i)
-        return Link(salient, "earlier") if salient else Link(None, None)
+        if token.lower_ in self.name_words:  # "the ministry": the last one named
+            found = model.named_with(token.lower_, token.i)
+            return Link(found, "earlier") if found else Link(None, None)
+        if token.lower_ in self.things:
+            found = model.owned_before(token)
+            if found:
+                return Link(found, "owner")
+        salient = model.salient(token.i)
+        return Link(salient, "earlier") if salient else _focus(model, token)
 
-    def _sentence_fallback(self, span: Span, mentions: _Mentions, owner: dict[int, str]) -> Link:
-        """The source of "according to X", or the one organization the sentence names."""
-        sentence, lower = _sentence(span), lower_words(span.doc)
-        for i in range(sentence.start, sentence.end):
-            if lower[i] in self.sources:
-                source = next((owner[t.i] for t in span.doc[i].subtree if t.i in owner), None)
-                if source is not None:
-                    return Link(source, "same_sentence")
-        named = {m.kb_id_ for m in mentions.in_sentence(sentence.start) if _is_actor(m)}
+    def _sentence_fallback(self, span: Span, model: ArticleModel, owner: dict[int, str], inner) -> Link:
+        """The one actor the sentence names; in a sentence naming none, the focus, unless it is
+        about a market or a country."""
+        mentions = model.in_sentence(sentence_tokens(span)[0])
+        named = {m.kb_id_ for m in mentions if is_actor(m) and not model.is_source(m) and not model.is_analyst(m)}
         if len(named) == 1:
             return Link(named.pop(), "same_sentence")
-        if not mentions.in_sentence(sentence.start) and sentence.start > 0:
-            previous = mentions.in_sentence(_previous_start(sentence))
-            subjects = {m.kb_id_ for m in previous if _is_subject(m)}
-            salient = mentions.most_salient(span.start)
-            if subjects == {salient}:  # "CATL launched a cell. Each cell stores 160 Ah."
-                return Link(salient, "previous_sentence")
+        if named or any(not model.is_source(m) and not model.is_analyst(m) for m in mentions):
+            return Link(None, None)
+        if inner is not None and not is_generic(inner, self.owned_words):  # "the cell holds 30 Ah, according to EVE"
+            speaker = next((m for m in mentions if not model.is_analyst(m)), None)
+            if speaker is not None:
+                return Link(speaker.kb_id_, "same_sentence")
+        if mentions:
+            return Link(None, None)  # only a source speaks: "…, ICRA said"
+        if inner is not None and inner.lower_ in self.things:  # "The plant will …": whose plant
+            found = model.owner_of(inner)
+            return Link(found, "owner") if found else Link(None, None)
+        return _focus(model, span.root)
+
+
+def _focus(model: ArticleModel, token: Token | Span) -> Link:
+    """The main actor, where the article has named it in this sentence or the few before."""
+    at = token.i if isinstance(token, Token) else token.start
+    found = model.focus()
+    if found is None or not model.recent(found, at, RECENT_SENTENCES):
         return Link(None, None)
-
-
-def _owns(token: Token, subject: Token, owner: dict[int, str]) -> bool:
-    """An organization inside the subject that the subject belongs to ("A CATL executive",
-    "Tesla's plant", "analysts at CITIC"), not a partner behind "with", "from", "to" or "by"
-    ("supply deals with Mazda")."""
-    if token.i not in owner:
-        return False
-    while token.i != subject.i:
-        if token.pos_ == "ADP" and token.lower_ in PARTNER_PREPOSITIONS:
-            return False
-        token = token.head
-    return True
-
-
-def _is_joint(subject: Token, owner: dict[int, str]) -> bool:
-    """Two or more organizations as one subject."""
-    names = {
-        owner[t.i]
-        for t in subject.subtree
-        if t.i in owner and (t.i == subject.i or t.dep_ in {"conj", "compound"} or t.head.dep_ == "conj")
-    }
-    conj = [c for c in subject.children if c.dep_ == "conj" and c.i in owner]
-    return bool(conj) and len(names | {owner[c.i] for c in conj}) > 1
-
-
-def _is_subject(mention: Span) -> bool:
-    return mention.root.dep_ in SUBJECTS or (
-        mention.root.dep_ in {"poss", "compound"} and mention.root.head.dep_ in SUBJECTS
-    )
-
-
-def _is_partner(mention: Span) -> bool:
-    """A lender, investor or partner: "raised Rs 60 crore from X", "a venture with Y"."""
-    root = mention.root
-    return root.dep_ == "pobj" and root.head.lower_ in {"from", "with", "by"}
-
-
-def _is_actor(mention: Span) -> bool:
-    """Not a lender, supplier or partner named in a prepositional phrase ("a loan from the EIB",
-    "awarded to A, B and C")."""
-    root = mention.root
-    while root.dep_ in {"conj", "appos", "compound"} and root.head.i != root.i:  # "X and Y", "X (XY)"
-        root = root.head
-    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.i == _sentence(root).start:
-        return True  # "Built by GAC Group, the line …": the builder
-    return not (root.dep_ == "pobj" and root.head.lower_ in {"from", "with", "to", "at", "for", "of", "by"})
-
-
-def _previous_start(sentence: Span) -> int:
-    doc = sentence.doc
-    return _sentence(doc[sentence.start - 1]).start if sentence.start > 0 else 0
+    return Link(found, "earlier")
 
 
 @Language.factory(

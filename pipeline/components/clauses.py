@@ -1,0 +1,65 @@
+"""What a token or an organization mention is in its clause, read from the dependency parse: the
+predicates the fact linker decides with. Pure functions of the parse; no rules of their own
+beyond the word tables passed in."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.components.spans import sentence_tokens
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+PARTNER_PREPOSITIONS = frozenset({"with", "from", "to", "by"})
+INDEFINITE = frozenset({"a", "an", "any", "some", "many", "most"})
+
+
+def owns(token: Token, subject: Token, owner: dict[int, str]) -> bool:
+    """An organization inside the subject that the subject belongs to ("A CATL executive",
+    "Tesla's plant", "analysts at CITIC"), not a partner behind "with", "from", "to" or "by"
+    ("supply deals with Mazda")."""
+    if token.i not in owner:
+        return False
+    while token.i != subject.i:
+        if token.pos_ == "ADP" and token.lower_ in PARTNER_PREPOSITIONS:
+            return False
+        token = token.head
+    return True
+
+
+def is_joint(subject: Token, owner: dict[int, str]) -> bool:
+    """Two or more organizations as one subject ("Mazda and Subaru will buy …")."""
+    names = {
+        owner[t.i]
+        for t in subject.subtree
+        if t.i in owner and (t.i == subject.i or t.dep_ in {"conj", "compound"} or t.head.dep_ == "conj")
+    }
+    conj = [c for c in subject.children if c.dep_ == "conj" and c.i in owner]
+    return bool(conj) and len(names | {owner[c.i] for c in conj}) > 1
+
+
+def is_partner(mention: Span) -> bool:
+    """A lender, investor or partner: "raised Rs 60 crore from X", "a venture with Y"."""
+    root = mention.root
+    return root.dep_ == "pobj" and root.head.lower_ in {"from", "with", "by"}
+
+
+def is_actor(mention: Span) -> bool:
+    """Not a lender, supplier or partner named in a prepositional phrase ("a loan from the EIB",
+    "awarded to A, B and C")."""
+    root = mention.root
+    while root.dep_ in {"conj", "appos", "compound"} and root.head.i != root.i:  # "X and Y", "X (XY)"
+        root = root.head
+    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.i == sentence_tokens(root)[0]:
+        return True  # "Built by GAC Group, the line …": the builder
+    return not (root.dep_ == "pobj" and root.head.lower_ in {"from", "with", "to", "at", "for", "of", "by"})
+
+
+def is_generic(noun: Token, owned_words: frozenset[str]) -> bool:
+    """An indefinite or bare plural subject: "a unit", "packs", "Chinese brands". Not the words
+    in ``owned_words`` (a company's figures and things: "Sales fell to …", "a second line")."""
+    if noun.pos_ != "NOUN" or noun.lower_ in owned_words:
+        return False
+    determiners = [c for c in noun.children if c.dep_ in {"det", "poss"}]
+    if any(d.lower_ in INDEFINITE for d in determiners):
+        return True
+    return noun.tag_ == "NNS" and not determiners

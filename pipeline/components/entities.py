@@ -1,0 +1,191 @@
+"""The article's model of who is who, built once per Doc from the organization mentions and the
+parse: which mentions are actors (subjects of what happens) and which are sources (the subject of
+"said", the object of "according to", "told X"), which research firms and rating agencies speak,
+which things (plants, lines, projects, ventures) each organization builds or owns, and which
+organization the article is about (its main actor). The fact linker asks it what "the company",
+"the ministry", "the plant" or an unnamed subject stands for. Every step reads each mention and
+its clause a bounded number of times: no pairwise search over an article's mentions."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.components.clauses import SUBJECTS
+from pipeline.components.spans import lower_words, sentence_tokens
+
+LEDE_ACTORS = 2  # the first subjects of an article say who it is about: they count extra
+LEDE_WEIGHT = 3
+DEFINITE = frozenset({"the", "its", "their", "this", "that"})
+
+
+def _root(mention: Span) -> Token:
+    """The token that places a mention in its clause: "X and Y", "X (XY)" climb to X."""
+    root = mention.root
+    while root.dep_ in {"conj", "appos", "compound"} and root.head.i != root.i:
+        root = root.head
+    return root
+
+
+def _leaders(names: list[str]) -> list[str]:
+    """For each position, the name seen most often up to it (the latest of equals): one pass."""
+    counts: Counter[str] = Counter()
+    leaders, leader = [], ""
+    for name in names:
+        counts[name] += 1
+        if counts[name] >= counts[leader]:
+            leader = name
+        leaders.append(leader)
+    return leaders
+
+
+def _last_before(entries: list[tuple[int, str]], token: int) -> str | None:
+    at = bisect_left(entries, (token, ""))
+    return entries[at - 1][1] if at > 0 else None
+
+
+class ArticleModel:
+    """Who is who in one article. ``rules`` is links.toml's [organization] table."""
+
+    def __init__(self, doc: Doc, mentions: list[Span], rules: Mapping) -> None:
+        self.doc, self.mentions = doc, mentions
+        self.lower = lower_words(doc)
+        self.reporting = frozenset(rules["reporting_verbs"])
+        self.analyst_words = frozenset(rules["analyst_words"])
+        self.thing_class: dict[str, str] = {w: c for c, words in rules["things"].items() for w in words}
+        self.starts = [m.start for m in mentions]
+        self.by_sentence: dict[int, list[Span]] = {}
+        self.sources: set[int] = set()  # start tokens of mentions that report
+        self.owned: dict[str, list[tuple[int, str]]] = {}  # thing class -> (token, organization), in order
+        self.by_name_word: dict[str, list[tuple[int, str]]] = {}  # word of a name -> (token, organization)
+        self.named_at: dict[str, list[int]] = {}
+        actors: list[tuple[int, str]] = []
+        for mention in mentions:
+            self.by_sentence.setdefault(sentence_tokens(mention)[0], []).append(mention)
+            self.named_at.setdefault(mention.kb_id_, []).append(mention.start)
+            for word in set(self.lower[mention.start : mention.end]):
+                self.by_name_word.setdefault(word, []).append((mention.start, mention.kb_id_))
+            if self._is_source(mention):
+                self.sources.add(mention.start)
+            if self._is_actor(mention):
+                actors.append((mention.start, mention.kb_id_))
+            self._learn_things(mention)
+        for known in self.owned.values():
+            known.sort()
+        self.actor_starts = [start for start, _ in actors]
+        self.leaders = _leaders([name for _, name in actors])
+        counts = Counter(m.kb_id_ for m in mentions if not self.is_analyst(m))
+        for _, name in actors[:LEDE_ACTORS]:
+            counts[name] += LEDE_WEIGHT
+        self.main = counts.most_common(1)[0][0] if counts else None
+        self.sentence_starts = []
+        for sentence in doc.sents:
+            self.sentence_starts.append(sentence.start)
+            self._follow_things(sentence)
+
+    # -- what each mention is ---------------------------------------------------------------------
+    def _is_source(self, mention: Span) -> bool:
+        """ "ICRA said", "research firm X estimates", "according to X", "told Lusa"."""
+        root = _root(mention)
+        head = root.head
+        if root.dep_ in SUBJECTS and head.lower_ in self.reporting:
+            return not any(c.dep_ in {"dobj", "attr"} and c.i > head.i and c.pos_ == "NOUN" for c in head.children)
+        if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            return True
+        return root.dep_ in {"dobj", "dative"} and head.lower_ in {"told", "tell", "tells"}
+
+    def _is_actor(self, mention: Span) -> bool:
+        """The subject of a clause, its owner ("X's plant will …"), or the agent of a passive."""
+        root = _root(mention)
+        if root.dep_ in SUBJECTS or (root.dep_ == "poss" and root.head.dep_ in SUBJECTS):
+            return True
+        return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+    def _learn_things(self, mention: Span) -> None:
+        """What a mention builds or owns: "X's plant", "X, the joint venture of …", and the things
+        of the clause it is the subject of ("X will build a plant")."""
+        root = _root(mention)
+        if root.dep_ == "poss":
+            self._own(root.head, mention.kb_id_)
+        for child in root.children:
+            if child.dep_ == "appos":
+                self._own(child, mention.kb_id_)
+        if root.dep_ in SUBJECTS:
+            for child in root.head.children:
+                if child.dep_ in {"dobj", "attr"}:
+                    self._own(child, mention.kb_id_)
+
+    def _follow_things(self, sentence: Span) -> None:
+        """A sentence about a thing an organization owns ("The plant will be built in two phases")
+        names that organization for the sentences after it."""
+        subject = next((c for c in sentence.root.children if c.dep_ in SUBJECTS), None)
+        if subject is None or not self.is_thing(subject):
+            return
+        if not any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in subject.children):
+            return
+        name = self.owned_before(subject) or self.main
+        if name is not None:
+            starts = self.named_at.setdefault(name, [])
+            starts.insert(bisect_left(starts, subject.i), subject.i)
+
+    def _own(self, thing: Token, name: str) -> None:
+        kind = self.thing_class.get(self.lower[thing.i])
+        if kind is not None:
+            self.owned.setdefault(kind, []).append((thing.i, name))
+
+    def is_source(self, mention: Span) -> bool:
+        return mention.start in self.sources
+
+    def is_analyst(self, mention: Span) -> bool:
+        """A research firm, rating agency or broker: "research firm X", "X Analytics", "X analyst"."""
+        around = self.lower[max(mention.start - 3, 0) : mention.end + 1]
+        return any(word in self.analyst_words for word in around)
+
+    # -- questions the linker asks ----------------------------------------------------------------
+    def in_sentence(self, start: int) -> list[Span]:
+        return self.by_sentence.get(start, [])
+
+    def mention_at(self, token: int) -> Span | None:
+        at = bisect_left(self.starts, token + 1) - 1
+        return self.mentions[at] if at >= 0 and self.mentions[at].end > token else None
+
+    def is_thing(self, token: Token) -> bool:
+        return self.lower[token.i] in self.thing_class
+
+    def focus(self) -> str | None:
+        """The organization the article is about: its main actor, the one it names most (its first
+        subjects count extra: the lede names who the story is about)."""
+        return self.main
+
+    def recent(self, name: str, token: int, sentences: int) -> bool:
+        """Whether ``name`` is named in the sentence of ``token`` or one of the ``sentences`` before."""
+        starts = self.named_at.get(name, [])
+        at = bisect_left(starts, token)
+        if at == 0:
+            return False
+        here = bisect_left(self.sentence_starts, token + 1) - 1
+        there = bisect_left(self.sentence_starts, starts[at - 1] + 1) - 1
+        return here - there <= sentences
+
+    def salient(self, before: int) -> str | None:
+        """The organization that has acted (been a subject) most often before token ``before``, the
+        latest of equals: what "the company" stands for when the sentence names none."""
+        at = bisect_left(self.actor_starts, before)
+        return self.leaders[at - 1] if at > 0 else None
+
+    def named_with(self, word: str, before: int) -> str | None:
+        """The last organization before ``before`` with ``word`` in its name ("the ministry")."""
+        return _last_before(self.by_name_word.get(word, []), before)
+
+    def owned_before(self, thing: Token) -> str | None:
+        """The organization that last built, owned or was described as this kind of thing ("X will
+        build a plant", "X's plant", "X, the joint venture of …") before it, if any."""
+        kind = self.thing_class.get(self.lower[thing.i])
+        return _last_before(self.owned.get(kind, []), thing.i) if kind else None
+
+    def owner_of(self, thing: Token) -> str | None:
+        """Whose "the plant" or "the venture" this is: its known owner, else the main actor."""
+        return self.owned_before(thing) or self.focus()
