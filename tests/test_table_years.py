@@ -954,6 +954,18 @@ RELATIVE_MORE = [
         id="by-the-end-of-the-year-without-date",
     ),
     pytest.param(
+        "The two companies expect the deal to close by year-end.",
+        "2025-05-01",
+        [target("by year-end", 2025, qualifier="by", relative=True)],
+        id="by-year-end",
+    ),
+    pytest.param(
+        "Cell sales rose 5% at year-end.",
+        "2025-02-01",
+        NONE,
+        id="not-year-end-dating-what-happened",
+    ),
+    pytest.param(
         "The company raised its sales forecast for the year.",
         "2025-04-29",
         NONE,

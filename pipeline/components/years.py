@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.spans import doc_text, longest_first, lower_words, sentence_tokens, set_fact, to_span
-from pipeline.normalize.year_grammar import needs_period
+from pipeline.normalize.year_grammar import is_this_year, needs_period
 from pipeline.normalize.years import YearExpression, parse_year_expression, year_regex, year_window
 from pipeline.resources import table
 
@@ -144,7 +144,7 @@ class TargetYearFinder:
         if tense is not Tense.UNKNOWN:
             return tense is Tense.FUTURE
         if expression.relative:
-            return not span.text.lower().endswith("this year") or self._is_forward(expression.qualifier)
+            return not is_this_year(match["relative"]) or self._is_forward(expression.qualifier)
         return match["goal"] is not None or self._is_forward(expression.qualifier)
 
     def _bare_is_target(

@@ -89,3 +89,9 @@ def month_number(month: str) -> int:
 def needs_period(relative: str) -> bool:
     """"the year" dates something only after a period: "by the end of the year", not "for the year"."""
     return key(relative).lower() == "the year"
+
+
+def is_this_year(relative: str) -> bool:
+    """Whether a relative phrase means the publication year ("this year", "year-end", "the year"):
+    such a year dates what happened as often as what is planned."""
+    return _lower_table("relative").get(key(relative).lower()) == "this year"
