@@ -1080,6 +1080,12 @@ PARSED_CASES = [
         NONE,
         id="not-the-first-company-to-do-something-in-year",
     ),
+    pytest.param(
+        "Tolvik is building a sodium-ion plant and expects the first phase to run this year.",
+        "2026-01-14",
+        [target("this year", 2026, relative=True)],
+        id="first-phase-to-run-this-year-after-expects",
+    ),
 ]
 
 

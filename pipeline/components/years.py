@@ -53,6 +53,11 @@ class RowRules:
         return before.startswith(self.markers) or "|" in before or ":" in before
 
 
+def _is_infinitive(token: Token) -> bool:
+    """A noun's infinitive: "storage to be in service", "the first phase to run"."""
+    return token.tag_ == "VB" and token.dep_ in {"acl", "relcl"} and any(c.tag_ == "TO" for c in token.children)
+
+
 class Tense(Enum):
     FUTURE = "future"
     PAST = "past"
@@ -186,8 +191,8 @@ class TargetYearFinder:
             tense = self._token_tense(token)
             if tense is not Tense.UNKNOWN:
                 return tense
-            if token.dep_ in CLAUSE_BOUNDARIES and token.pos_ in {"VERB", "AUX"}:
-                break
+            if token.dep_ in CLAUSE_BOUNDARIES and token.pos_ in {"VERB", "AUX"} and not _is_infinitive(token):
+                break  # "the first company to ship cells in 2023": the clause of "company" decides
         return Tense.UNKNOWN
 
     def _token_tense(self, token: Token) -> Tense:
@@ -198,13 +203,14 @@ class TargetYearFinder:
             return Tense.PAST
         if token.tag_ == "VBN" and token.dep_ == "acl" and not helpers:
             return Tense.PAST  # "the company, founded in 2004, …"
-        if token.tag_ == "VB" and token.dep_ in {"acl", "relcl"} and any(h.tag_ == "TO" for h in helpers):
+        if _is_infinitive(token):
             return self._infinitive_tense(token)
         return Tense.UNKNOWN
 
     def _infinitive_tense(self, verb: Token) -> Tense:
-        """A noun's infinitive looks forward ("storage to be in service by 2029", "expects the first phase
-        to run this year"), except after "the first", "the only" ("the first maker to ship in 2023")."""
+        """A noun's infinitive looks forward ("storage to be in service by 2029"), except after "the first",
+        "the only": then the clause around the noun decides ("expects the first phase to run this year",
+        "became the first maker to ship cells in 2023")."""
         noun = verb.head
         if any(child.lower_ in self.not_prospective or child.tag_ == "JJS" for child in noun.children):
             return Tense.UNKNOWN
