@@ -924,6 +924,25 @@ FORWARD = [
         id="not-year-in-an-also-read-line",
     ),
     pytest.param(
+        "Updated March 4, 2026 10:15 GMT",
+        "2026-03-03",
+        NONE,
+        id="not-date-of-a-page-update",
+    ),
+    pytest.param(
+        "Published: 2026-03-03 | Last updated: 2026-03-05",
+        "2026-03-03",
+        NONE,
+        id="not-dates-of-page-metadata",
+    ),
+    pytest.param(
+        "Published figures show the company plans to reach 40 GWh by 2030, well ahead of rivals, "
+        "according to an analysis of its filings by a research firm.",
+        None,
+        [target("by 2030", 2030, qualifier="by")],
+        id="long-sentence-opening-with-published-is-no-metadata",
+    ),
+    pytest.param(
         "Read more: Gotion plans to build a cathode plant by 2027",
         "2025-01-10",
         NONE,

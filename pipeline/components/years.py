@@ -34,6 +34,8 @@ class RowRules:
     def __init__(self, rules: Mapping) -> None:
         self.markers = tuple(rules["markers"])
         self.skipped = re.compile(rf"(?i)(?:{'|'.join(map(re.escape, rules['skipped']))})\s*:")
+        self.metadata = re.compile(rf"(?i)(?:{'|'.join(map(re.escape, rules['metadata']))})(?!\w)")
+        self.metadata_length = int(rules["metadata_length"])
 
     @staticmethod
     def _line(text: str, start: int) -> tuple[int, int]:
@@ -42,8 +44,12 @@ class RowRules:
         return line_start, len(text) if line_end < 0 else line_end
 
     def is_skipped(self, text: str, start: int) -> bool:
-        line_start, _ = self._line(text, start)
-        return self.skipped.match(text[line_start:start].lstrip()) is not None
+        """A "Read more" line, or a short line of page metadata ("Updated March 4, 2026")."""
+        line_start, line_end = self._line(text, start)
+        before = text[line_start:start].lstrip()
+        if self.skipped.match(before) is not None:
+            return True
+        return line_end - line_start <= self.metadata_length and self.metadata.match(before) is not None
 
     def ends_a_row(self, text: str, start: int, end: int) -> bool:
         line_start, line_end = self._line(text, start)
