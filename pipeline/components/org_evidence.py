@@ -6,6 +6,7 @@ the model labels as something else. A gazetteer name is never put to these check
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -13,6 +14,9 @@ from spacy.tokens import Doc, Span
 from pipeline.components.spans import span_text
 from pipeline.normalize.places import is_place
 from pipeline.resources import table
+
+QUARTER = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2,4}|\d{4}s?)$")
+YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 @cache
@@ -48,13 +52,30 @@ def is_term(words: list[str]) -> bool:
     return last in evidence["programme_words"] | evidence["term_ends"] or is_chemistry(" ".join(words))
 
 
+def _is_code(text: str) -> bool:
+    """A model code ("K90", "Magic8", "A55"), not a quarter, half or fiscal year ("Q3", "H1", "FY26")."""
+    letters, digits = any(c.isalpha() for c in text), any(c.isdigit() for c in text)
+    return letters and digits and not QUARTER.match(text)
+
+
 def is_product(span: Span) -> bool:
     """A model code in or right after the name ("Redmi K90 Pro", "PowerMore 250"), or a product word after it."""
     doc = span.doc
     following = doc[span.end] if span.end < len(doc) else None
-    codes = [t for t in span if any(c.isdigit() for c in t.text) and any(c.isalpha() for c in t.text)]
+    codes = [t for t in span if _is_code(t.text)]
     after = following is not None and (following.like_num or following.text in _evidence()["product_words"])
     return bool(codes) or after
+
+
+def is_brand_of_product(span: Span) -> bool:
+    """A name that brands a product named after it: "Samsung Battery Box 1.5", "Honor Magic8 Pro"
+    (capitalised words, then a model code or a number within three words)."""
+    doc, at = span.doc, span.end
+    while at < min(len(doc), span.end + 3) and doc[at].text[:1].isupper() and not doc[at].is_sent_start:
+        if _is_code(doc[at].text):
+            return True
+        at += 1
+    return at > span.end and at < len(doc) and doc[at].like_num and not YEAR.match(doc[at].text)
 
 
 def person_words(doc: Doc) -> frozenset[str]:
@@ -72,10 +93,13 @@ def other_labels(doc: Doc) -> dict[tuple[int, int], str]:
 
 
 def names_a_person(span: Span) -> bool:
-    """Holds a title, or is followed by one: "CEO Mary Barra", "Québec Economy Minister …"."""
-    titles = _evidence()["titles"]
-    following = span.doc[span.end].text if span.end < len(span.doc) else ""
-    return following in titles or any(t.text in titles for t in span)
+    """Holds a title, is followed by one ("CEO Mary Barra", "Québec Economy Minister …"), or is the
+    field of an office ("Minister of State for Heavy Industries")."""
+    titles, doc = _evidence()["titles"], span.doc
+    following = doc[span.end].text if span.end < len(doc) else ""
+    before = [t.text for t in doc[max(0, span.start - 4) : span.start]]
+    office = bool(before) and before[-1] in {"of", "for"} and any(word in titles for word in before)
+    return office or following in titles or any(t.text in titles for t in span)
 
 
 def speaks_against(span: Span, persons: frozenset[str], labels: dict[tuple[int, int], str]) -> str | None:

@@ -24,6 +24,7 @@ def _layout() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in data["layout"].items()} | {
         "connectors": connectors,
         "trade_acronyms": acronyms,
+        "titles": frozenset(data["evidence"]["titles"]),
     }
 
 
@@ -119,14 +120,14 @@ def _names_an_outlet(segment: str) -> bool:
     words = segment.split()
     if len(words) < 2 or len(words) > 6 or any(c.isdigit() for c in segment) or _is_capitals(segment):
         return False
-    if any(word in _layout()["trade_acronyms"] for word in words):  # "EV Deep Dive" is a section
-        return False
+    if any(word in _layout()["trade_acronyms"] or word in _layout()["titles"] for word in words):
+        return False  # "EV Deep Dive" is a section, "Senior Reporter" a byline
     return _is_name(words) and not segment.lower().startswith(HEADER_PREFIXES) and not is_place(segment)
 
 
 def mastheads(text: str) -> list[Range]:
     """Names of the outlet in the header lines: parts that end in a media word ("Power Sector
-    Bulletin", "The Storage Desk"), else the first part of the first header line ("Voltwire Europe |
+    Bulletin", "The Storage Desk"), else the first part written as a name ("Voltwire Europe |
     Cells & Plants")."""
     block = header(text)
     parts = [(line, part) for line in block for part in segments(text, line)]
@@ -134,8 +135,7 @@ def mastheads(text: str) -> list[Range]:
     media = [part for _, part in named if text[part[0] : part[1]].split()[-1] in _layout()["media_words"]]
     if media:
         return media
-    first = [part for line, part in named if line == block[0]]
-    return first[:1]
+    return [part for _, part in named][:1]
 
 
 def _first_cell(text: str, line: Range) -> Range | None:

@@ -25,13 +25,20 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.name_patterns import NamePatterns
 from pipeline.components.org_cleaning import clean_span, in_credit_line, is_product_or_figure, place_names
-from pipeline.components.org_evidence import is_product, other_labels, person_words, speaks_against
+from pipeline.components.org_evidence import (
+    is_brand_of_product,
+    is_product,
+    other_labels,
+    person_words,
+    speaks_against,
+)
 from pipeline.components.org_grouping import group_mentions
-from pipeline.components.org_lines import headlines, list_cells, mastheads
+from pipeline.components.org_lines import header, headlines, list_cells, mastheads
 from pipeline.components.org_lists import coordinated
 from pipeline.components.spans import doc_text, longest_first, span_text, to_span
 from pipeline.gazetteer import entries
 from pipeline.normalize.places import is_country_or_region
+from pipeline.resources import table
 
 DASHES = {"--", "—", "–", "-"}
 # Where a candidate came from; a name only the statistical model proposes gets extra checks.
@@ -60,21 +67,26 @@ class OrganizationFinder:
         self.gazetteer = build_gazetteer(nlp)
         self.patterns = NamePatterns(nlp.vocab)
         self.wire_credits = {nlp.vocab.strings[rule] for rule in ("wire-credit", "wire-credit-slashes")}
-        self.sources = {nlp.vocab.strings[r] for r in ("source-told", "source-according", "source-reported")}
+        # Rules that match a cue with the name; the name alone is kept: from its first capital, after
+        # the comma of an apposition, or before it.
+        trims = {"source-told": "capital", "source-according": "capital", "source-reported": "capital"}
+        trims |= {"appositive-before": "after_comma", "appositive-after": "before_comma"}
+        self.trims = {nlp.vocab.strings[rule]: how for rule, how in trims.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         persons, labels = person_words(doc), other_labels(doc)
-        in_headline = _token_set(doc, headlines(text))
+        in_headline = _token_set(doc, [*headlines(text), *header(text)])
 
         def holds(span: Span) -> bool:
             """No evidence against it; the model's labels count against a rule's name only."""
             if span.label_ == LAYOUT:
                 return speaks_against(span, frozenset(), {}) is None
-            headline = in_headline.issuperset(range(span.start, span.end))
-            return not headline and speaks_against(span, persons, labels if span.label_ == RULE else {}) is None
+            if in_headline.issuperset(range(span.start, span.end)) or is_brand_of_product(span):
+                return False
+            return speaks_against(span, persons, labels if span.label_ == RULE else {}) is None
 
-        gazetteer = self._gazetteer_spans(doc)
+        gazetteer = [g for g in self._gazetteer_spans(doc) if not is_brand_of_product(g)]
         found = [*map(_with_enumeration, self._pattern_spans(doc)), *_regional_units(doc, gazetteer)]
         ruled = [c for c in (clean_span(s) for s in found) if c is not None and holds(c)]
         ruled += [s for s in self._layout_spans(doc, text) if holds(s)]
@@ -109,9 +121,9 @@ class OrganizationFinder:
                 if not self._is_wire_credit(doc, start, end):
                     continue
                 start, end = start + 1, end - 1
-            if match_id in self.sources:  # "told the regional paper Salzgitter Kurier": the name only
-                start = next((i for i in range(start, end) if doc[i].text[:1].isupper()), end)
-                if start == end:
+            if match_id in self.trims:
+                start, end = _trimmed(doc, start, end, self.trims[match_id])
+                if start >= end or not _proper(doc[start:end]):
                     continue
             spans.append(Span(doc, start, end, label=RULE))
         return spans
@@ -149,6 +161,23 @@ class OrganizationFinder:
         if not self.use_ner or not doc.has_annotation("ENT_IOB"):
             return []
         return [Span(doc, ent.start, ent.end, label=NER) for ent in doc.ents if ent.label_ == "ORG"]
+
+
+def _trimmed(doc: Doc, start: int, end: int, how: str) -> tuple[int, int]:
+    """The name of a cue rule's match: "told the regional paper Salzgitter Kurier" -> "Salzgitter
+    Kurier", "a Czech recycler, Elektrorecyklace Morava" -> the name after the comma, "Plenitude, the
+    … arm of Eni" -> the name before it."""
+    comma = next((i for i in range(start, end) if doc[i].text == ","), end)
+    if how == "after_comma":
+        return comma + 1, end
+    if how == "before_comma":
+        return start, comma
+    return next((i for i in range(start, end) if doc[i].text[:1].isupper()), end), end
+
+
+def _proper(span: Span) -> bool:
+    """Proper nouns, where the model tags words ("Upstream, a consortium …" names no one)."""
+    return not span.doc.has_annotation("TAG") or all(t.tag_ in {"NNP", "NNPS"} or not t.is_alpha for t in span)
 
 
 def _token_set(doc: Doc, ranges: list[tuple[int, int]]) -> set[int]:
@@ -196,9 +225,11 @@ def _with_enumeration(span: Span) -> Span:
 
 
 def _extends(span: Span, gazetteer: list[Span]) -> bool:
-    """A longer name that holds a gazetteer name without a coordination: a unit or subsidiary."""
+    """A longer name that holds a gazetteer name without a coordination ("and" only inside a legal
+    name: "Hong Kong Exchanges and Clearing Ltd."): a unit or a subsidiary."""
     words = {t.lower_ for t in span}
-    if words & {"and", "or", ",", "with"}:
+    legal = span[-1].text in table("token_classes.toml")["legal_tail"]["words"]
+    if words & {"or", "with"} or (words & {"and", ","} and not legal):
         return False
     return any(span.start <= g.start and g.end <= span.end and len(g) < len(span) for g in gazetteer)
 
