@@ -67,7 +67,9 @@ UNSAFE_ALIASES = {
     # surnames that also name a company
     "Goldman", "Forbes", "Cummins", "Elia", "Stadler", "Bollinger", "Bain", "Ricardo", "Carlyle", "Koch", "Daiwa",
     # acronyms that are a currency code or that two bodies in the news use
-    "PLN", "BIS", "LSE", "ACER", "EEA", "EMA", "CDC", "IOC", "PSI", "ISO",
+    "PLN", "BIS", "LSE", "ACER", "EEA", "EMA", "CDC", "IOC", "PSI", "ISO", "CBL",
+    # a group name the news uses for whichever of its units the story is about
+    "Samsung",
 }  # fmt: skip
 MIN_ENTRIES = 1500
 SENTENCES = (
