@@ -49,6 +49,7 @@ VALUES = [
         "the year to March 2026", (2026, None, "the year to", False, "month", "ends"), id="fiscal-year-to-month"
     ),
     pytest.param("2030F", (2030, None, None, False, "year", None), id="forecast-mark"),
+    pytest.param("in the year 2030", (2030, None, "in", False, "year", None), id="the-year-word"),
     pytest.param("next year", (2026, None, None, True, "year", None), id="next-year"),
     pytest.param(
         "by the end of the year", (2025, None, "by the end of", True, "year", None), id="end-of-the-year"

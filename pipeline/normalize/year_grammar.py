@@ -31,7 +31,7 @@ def _year_core(data) -> str:
     words = rf"(?i:(?:the\s+)?{alternation(fiscal['before'], ignore_case=True)})\s+"
     separator = rf"(?P<separator>\s*(?:{alternation(data['ranges']['separators'])})\s*)"
     return (
-        rf"(?:(?P<fiscal>{code}|{words})?(?P<year>{YEAR})|(?P<code>{code})(?P<short>\d\d))"
+        rf"(?:(?:(?P<fiscal>{code}|{words})|(?P<year_word>(?i:year)\s+))?(?P<year>{YEAR})|(?P<code>{code})(?P<short>\d\d))"
         rf"(?P<iso>-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>[0-2]\d|3[01]))?"  # "2027-03-03"
         rf"(?:{separator}(?P<end>{YEAR}|\d\d))?"
         rf"(?P<fiscal_after>\s+{_words(fiscal['after'])})?"

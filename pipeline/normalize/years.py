@@ -49,7 +49,7 @@ def _match(text: str) -> re.Match[str]:
 
 def _qualifier(match: re.Match[str]) -> str | None:
     """The words before the core, as written: "by the end of", "by mid", "for the fiscal year ending"."""
-    parts = ("weekday", "day", "month", "numeric", "fiscal", "year", "code", "relative")
+    parts = ("weekday", "day", "month", "numeric", "fiscal", "year_word", "year", "code", "relative")
     core = min(match.start(part) for part in parts if match[part] is not None)
     words = re.sub(r"(?i)(?:\bthe|[\s-])+$", "", match.string[match.start() : core])
     if match["relative"] and match["relative"].lower().startswith("within"):
