@@ -3,19 +3,26 @@
 An engine takes chunks and gives back each chunk with one outcome per job, in chunk order. The
 pool keeps a bounded number of batches in flight (memory stays flat), each worker loads the model
 once (pool initializer), and a worker that dies (a crash, the OOM killer) costs only the article
-it was extracting: the pool is restarted and the batches in flight are redone one article at a time.
+it was extracting: the pool replaces it, and that batch is redone one article at a time.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
+import os
 import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
+
+from pebble import ProcessExpired, ProcessPool
 
 from pipeline.batch.entries import Chunk, Failed, Outcome
 from pipeline.batch.worker import extract_batch, start_worker, worker_pid
@@ -25,6 +32,10 @@ WORKER_DIED = "the worker process died while extracting this article (a crash or
 TIMED_OUT = "extraction took longer than {seconds:g} s (--timeout); the worker was stopped"
 Results = Iterator[tuple[Chunk, list[Outcome]]]
 Task = Callable[[Sequence[Article], str | None, int], list[Outcome]]
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
+WATCHDOG_SECONDS = 1.0
+TRIES = 3  # tries of an article whose pool broke under it (not its fault: no worker died on it)
+POLL_SECONDS = 1.0  # how often a wait for a task checks that its pool is still there
 
 
 class Engine(Protocol):
@@ -63,9 +74,25 @@ class InlineEngine:
         pass
 
 
-def start_pool_worker(model: str | None) -> None:
+def start_pool_worker(model: str | None, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    die_with_parent(parent)
     start_worker(model)
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker when the batch process ends, however it ends (``kill -9`` included): the Linux
+    parent-death signal where there is one, and a watchdog thread that checks the parent's pid."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watchdog", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCHDOG_SECONDS)
+    os._exit(1)
 
 
 Pending = tuple[Sequence[Article], "Future[list[Outcome]]", int]
@@ -74,52 +101,59 @@ Pending = tuple[Sequence[Article], "Future[list[Outcome]]", int]
 class PoolEngine:
     """Extraction in ``workers`` processes (spawned: the same on every platform); ``task`` runs a batch.
 
-    With ``timeout`` (seconds an article may take), a batch that takes longer than that per article
-    has its workers stopped; its articles are then redone one at a time, and the one that takes too
-    long fails alone, so one pathological article never stalls the run."""
+    The pool is pebble's ``ProcessPool``: a worker that dies fails only the task it was running, and
+    is replaced. A dead worker's batch is redone one article at a time, so the article that kills it
+    fails alone. With ``timeout`` (seconds an article may take), each article is a task of its own
+    whose clock starts when a worker begins it; a slower one fails alone, its worker is stopped and
+    replaced, and the run goes on. pebble gives up on the whole pool when a worker dies between
+    tasks (an idle worker killed): the pool is then started again and the tasks it dropped are
+    redone one article at a time, each at most three times."""
 
     def __init__(
         self, model: str | None, batch_size: int, workers: int, task: Task = extract_batch, timeout: float | None = None
     ) -> None:
-        self.model, self.batch_size, self.workers, self.task = model, batch_size, workers, task
-        self.timeout = timeout
+        self.model, self.workers, self.task, self.timeout = model, workers, task, timeout
+        self.batch_size = batch_size if timeout is None else 1
         self.generation = 0
         self.pool = self._new_pool()
-        if timeout is not None:  # the clock of an article must not count a worker's start-up
+        if timeout is not None:  # the first article of a worker must not wait for the others to start
             self.warm_up()
 
-    def _new_pool(self) -> ProcessPoolExecutor:
+    def _new_pool(self) -> ProcessPool:
         context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(self.workers, context, initializer=start_pool_worker, initargs=(self.model,))
+        return ProcessPool(
+            self.workers, initializer=start_pool_worker, initargs=(self.model, os.getpid()), context=context
+        )
 
-    def _restart(self, stop_workers: bool = False) -> None:
-        processes = list((getattr(self.pool, "_processes", None) or {}).values()) if stop_workers else []
-        for process in processes:  # a stuck worker never returns: stop it (the executor has no API for this)
-            process.terminate()
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = self._new_pool()
-        self.generation += 1
-        if self.timeout is not None:
-            self.warm_up()
-
-    def _limit(self, articles: int) -> float | None:
-        return None if self.timeout is None else self.timeout * articles
+    def _restart(self, generation: int) -> None:
+        """A new pool in place of a broken one (once per breakage, however many tasks it dropped)."""
+        if generation == self.generation:
+            self.pool.stop()
+            self.pool.join()
+            self.pool = self._new_pool()
+            self.generation += 1
 
     def warm_up(self, timeout: float = 300.0) -> None:
-        """Return once every worker process has started and loaded the model (they start on demand)."""
+        """Return once every worker process has started and loaded the model."""
         seen: set[int] = set()
         deadline = time.monotonic() + timeout
         while len(seen) < self.workers and time.monotonic() < deadline:
-            probes = [self.pool.submit(worker_pid, 0.05) for _ in range(2 * self.workers)]
+            probes = [self.pool.schedule(worker_pid, args=(0.05,)) for _ in range(2 * self.workers)]
             seen.update(probe.result() for probe in probes)
 
-    def _submit(self, batch: Sequence[Article]) -> Pending:
-        return batch, self.pool.submit(self.task, batch, self.model, self.batch_size), self.generation
+    def _schedule(self, batch: Sequence[Article], batch_size: int) -> Pending:
+        try:
+            future = self.pool.schedule(self.task, args=(batch, self.model, batch_size), timeout=self.timeout)
+        except RuntimeError:  # the pool broke since the last task
+            self._restart(self.generation)
+            future = self.pool.schedule(self.task, args=(batch, self.model, batch_size), timeout=self.timeout)
+        return batch, future, self.generation
 
     def run(self, chunks: Iterable[Chunk]) -> Results:
         window: deque[tuple[Chunk, list[Pending]]] = deque()
         for chunk in chunks:
-            window.append((chunk, [self._submit(b) for b in batched(articles_of(chunk), self.batch_size)]))
+            batches = batched(articles_of(chunk), self.batch_size)
+            window.append((chunk, [self._schedule(b, self.batch_size) for b in batches]))
             while len(window) > 1 and sum(len(pending) for _, pending in window) > 4 * self.workers:
                 yield self._collect(*window.popleft())
         while window:
@@ -128,33 +162,49 @@ class PoolEngine:
     def _collect(self, chunk: Chunk, pending: list[Pending]) -> tuple[Chunk, list[Outcome]]:
         return chunk, [outcome for item in pending for outcome in self._result(*item)]
 
-    def _result(self, batch: Sequence[Article], future: Future[list[Outcome]], generation: int) -> list[Outcome]:
+    def _result(
+        self, batch: Sequence[Article], future: Future[list[Outcome]], generation: int, tries: int = 1
+    ) -> list[Outcome]:
         try:
-            return future.result(timeout=self._limit(len(batch)))
-        except BrokenProcessPool:
-            if generation == self.generation:
-                self._restart()
-        except TimeoutError:  # its clock starts when its turn to be collected comes: a generous limit
-            if generation == self.generation:
-                self._restart(stop_workers=True)
-        except Exception:  # the batch could not travel to or from the worker: try its articles alone
-            pass
-        return [self._alone(article) for article in batch]
+            return self._wait(future, generation)
+        except (
+            BrokenProcessPool,
+            CancelledError,
+        ) as error:  # the pool gave up, not this batch: a new pool, another try
+            self._restart(generation)
+            if len(batch) == 1 and tries >= TRIES:
+                return [Failed(_reason(error, self.timeout))]
+            tries += 1
+        except (ProcessExpired, TimeoutError) as error:
+            if len(batch) == 1:
+                return [Failed(_reason(error, self.timeout))]
+        except Exception as error:  # the batch could not travel to or from the worker: try its articles alone
+            if len(batch) == 1:
+                return [Failed(f"extraction failed: {type(error).__name__}: {error}")]
+        alone = [self._schedule([article], 1) for article in batch]
+        return [outcome for item in alone for outcome in self._result(*item, tries=tries)]
 
-    def _alone(self, article: Article) -> Outcome:
-        try:
-            return self.pool.submit(self.task, [article], self.model, 1).result(timeout=self._limit(1))[0]
-        except BrokenProcessPool:
-            self._restart()
-            return Failed(WORKER_DIED)
-        except TimeoutError:
-            self._restart(stop_workers=True)
-            return Failed(TIMED_OUT.format(seconds=self.timeout))
-        except Exception as error:
-            return Failed(f"extraction failed: {type(error).__name__}: {error}")
+    def _wait(self, future: Future[list[Outcome]], generation: int) -> list[Outcome]:
+        """The task's result; BrokenProcessPool if its pool stopped or was replaced without settling it."""
+        while True:
+            try:
+                return future.result(timeout=POLL_SECONDS)
+            except TimeoutError:
+                if future.done():  # the task's own timeout
+                    raise
+                if generation != self.generation or not self.pool.active:
+                    raise BrokenProcessPool("the pool stopped before this task ended") from None
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        """Stop the workers: idle after a finished run, or abandoned by an interrupted one."""
+        self.pool.stop()
+        self.pool.join()
+
+
+def _reason(error: BaseException, timeout: float | None) -> str:
+    if isinstance(error, TimeoutError):
+        return TIMED_OUT.format(seconds=timeout)
+    return WORKER_DIED
 
 
 def local_engine(model: str | None, batch_size: int, workers: int, timeout: float | None = None) -> Engine:

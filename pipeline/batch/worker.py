@@ -20,9 +20,14 @@ from pipeline.nlp import load_pipeline
 from pipeline.records import ArticleRecord
 
 
+WARM_UP = Article("warm-up", "Harrow Motors Inc. plans a 40 GWh plant by 2030 costing $1.2bn (Rs 9,000 crore).")
+
+
 def start_worker(model: str | None) -> None:
-    """Process-pool initializer: load the pipeline before the first batch arrives."""
+    """Process-pool initializer: load the pipeline and run it once before the first batch arrives, so
+    that what the components build on first use (regexes, tables, caches) is never on an article's clock."""
     load_pipeline(model)
+    extract_one(WARM_UP, model)
 
 
 def worker_pid(pause: float) -> int:
