@@ -159,6 +159,24 @@ MoneyKind = Literal[
 ]
 
 
+MoneyKind = Literal[
+    "investment",
+    "funding",
+    "loan",
+    "grant",
+    "revenue",
+    "profit",
+    "market_size",
+    "price",
+    "unit_price",
+    "share_price",
+    "valuation",
+    "cost",
+    "contract",
+    "other",
+]
+
+
 class Money(Located):
     amount: Annotated[Amount | None, CORE] = Field(description="The amount, for a single value.")
     min: Annotated[Amount | None, CORE] = Field(description="Lower bound, for a range.")
@@ -167,6 +185,15 @@ class Money(Located):
     qualifier: str | None = Field(description='Qualifier as written, lower-cased ("about").')
     equivalent_of: Offset | None = Field(
         default=None, description="`start` of the amount this one converts, for a bracketed equivalent."
+    )
+    kind: Annotated[MoneyKind, UNSCORED] = Field(
+        default="other",
+        description="What the amount is, from the words of its clause (README, \"Money\"): an investment, funding, "
+        "a loan, a grant or subsidy, revenue, a profit or loss, a market size, a price, a unit price, a share price, "
+        "a valuation, a cost, a contract's value, or other.",
+    )
+    per: Annotated[str | None, UNSCORED] = Field(
+        default=None, description='The unit of a price per unit, as written ("kWh" in "$98 per kWh", "share").'
     )
     kind: Annotated[MoneyKind, UNSCORED] = Field(
         default="other",

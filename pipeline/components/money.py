@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.spans import doc_text, exact_offsets, longest_first, set_fact, to_span
 from pipeline.normalize.money import currency_of, is_ordered_range, match_money, money_regexes, needs_scale, number_end
+from pipeline.normalize.money_kinds import clause_start, money_kind
 from pipeline.normalize.numerals import is_article_form, number_pattern
 from pipeline.normalize.ranges import is_range_qualifier_valid
 
@@ -37,10 +38,15 @@ class MoneyFinder:
                 if self._is_amount(match):
                     spans.extend(self._spans(doc, text, match, before=regex is self.regexes[0]))
         spans = longest_first(spans)
-        for previous, span in pairwise(spans):
+        kinds = _kinds(text, spans)
+        for i, (previous, span) in enumerate(pairwise(spans), start=1):
             gap = EQUIVALENT_GAP.fullmatch(text, exact_offsets(previous)[1], exact_offsets(span)[0])
             if gap and not _same_currency(_surface(text, previous), _surface(text, span)):
                 set_fact(span, "equivalent_of", exact_offsets(previous)[0])
+                kinds[i] = kinds[i - 1]  # a converted equivalent is what it converts
+        for span, (kind, unit) in zip(spans, kinds, strict=True):
+            set_fact(span, "kind", kind)
+            set_fact(span, "per", unit)
         doc.spans[self.span_key] = spans
         return doc
 
@@ -73,6 +79,20 @@ class MoneyFinder:
     def _is_amount(match: re.Match[str]) -> bool:
         """ "a"/"an"/"half a" are numbers only with a scale word ("half a billion dollars")."""
         return not is_article_form(match["low"]) and not needs_scale(match)
+
+
+def _kinds(text: str, spans: list[Span]) -> list[tuple[str, str | None]]:
+    """What each amount is and the unit of a price per unit, from its clause and the words after
+    it; an amount with no cue since the previous amount of its clause is what that one is."""
+    found: list[tuple[str, str | None]] = []
+    for i, span in enumerate(spans):
+        start, end = exact_offsets(span)
+        clause = clause_start(text, start)
+        previous_end = exact_offsets(spans[i - 1])[1] if i else -1
+        since = text[previous_end:start] if previous_end > clause else None
+        previous = found[-1][0] if found and since is not None else None
+        found.append(money_kind(text[clause:start], since, text[start:end], text[end : end + 60], previous))
+    return found
 
 
 def _surface(text: str, span: Span) -> str:
