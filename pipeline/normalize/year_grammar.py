@@ -32,7 +32,7 @@ def _year_core(data) -> str:
     separator = rf"(?P<separator>\s*(?:{alternation(data['ranges']['separators'])})\s*)"
     return (
         rf"(?:(?:(?P<fiscal>{code}|{words})|(?P<year_word>(?i:year)\s+))?(?P<year>{YEAR})|(?P<code>{code})(?P<short>\d\d))"
-        rf"(?P<iso>-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>[0-2]\d|3[01]))?"  # "2027-03-03"
+        rf"(?P<iso>-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>[0-2]\d|3[01])(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?)?"
         rf"(?:{separator}(?P<end>{YEAR}|\d\d))?"
         rf"(?P<fiscal_after>\s+{_words(fiscal['after'])})?"
         rf"(?P<forecast>{_words(data['forecast']['suffixes'], ignore_case=False)})?"
@@ -40,12 +40,14 @@ def _year_core(data) -> str:
 
 
 def _date(data) -> str:
-    """ "March 3, 2027", "Tuesday, 3rd of March 2027", "March of 2027"; "03/03/2027" glued to the year."""
+    """ "March 3, 2027", "Tuesday, 3rd of March 2027", "March of 2027"; "03/03/2027", "03.03.2027" glued
+    to the year. ISO dates ("2027-03-03", "2027-03-03T10:00Z") follow the year, in the year's part."""
     weekday = rf"(?P<weekday>{_words(data['weekdays']['names'], ignore_case=False)}),?\s+"
     day = rf"(?:(?i:the)\s+)?(?P<day>[0-3]?\d){ORDINAL}(?:\s+of)?\s+"
     month = rf"(?P<month>(?:end-|mid-)?(?:{_words(data['months'], ignore_case=False)})\.?)"
     day_after = rf"\s+(?P<day_after>[0-3]?\d){ORDINAL},?"
-    numeric = r"(?P<numeric>(?P<first_number>[0-3]?\d)/(?P<second_number>[0-3]?\d)/)"
+    numbers = r"(?P<first_number>[0-3]?\d)(?P<numeric_mark>[/.-])(?P<second_number>[0-3]?\d)(?P=numeric_mark)"
+    numeric = rf"(?P<numeric>{numbers})"
     return rf"(?:(?:{weekday})?(?:{day})?{month}(?:{day_after})?(?:\s+of)?\s+|{numeric})"
 
 
