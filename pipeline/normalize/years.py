@@ -75,7 +75,7 @@ def _fiscal(match: re.Match[str]) -> Fiscal | None:
 
 
 def _is_split_fiscal_year(match: re.Match[str]) -> bool:
-    """"the financial year 2026-27": one fiscal year written by the two calendar years it spans."""
+    """ "the financial year 2026-27": one fiscal year written by the two calendar years it spans."""
     if not (match["fiscal"] and match["year"] and match["end"]):
         return False
     return _end_year(int(match["year"]), match["end"]) == int(match["year"]) + 1
