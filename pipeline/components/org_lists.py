@@ -67,13 +67,16 @@ def _coordination(doc: Doc, start: int) -> tuple[list[tuple[int, int]], int]:
     return [], end if end > start else start + 1
 
 
-def coordinated(doc: Doc, known: list[Span]) -> list[Span]:
-    """Members of coordinations that hold a known name, other than the known names themselves."""
+def coordinated(doc: Doc, known: list[Span], label: str, trusted: list[Span]) -> list[Span]:
+    """Members of coordinations that hold a known name, other than the known names themselves and
+    members that overlap a ``trusted`` name without being it ("Lenders Commonwealth Bank")."""
     exact = {(s.start, s.end) for s in known}
     tokens = {i for s in known for i in range(s.start, s.end)}
+    held = {i for s in trusted for i in range(s.start, s.end)}
     found, at = [], 0
     while at < len(doc):
         items, at = _coordination(doc, at)
         if any(tokens.intersection(range(a, b)) for a, b in items):
-            found += [Span(doc, a, b, label="ORG_RULE") for a, b in items if (a, b) not in exact]
+            new = [(a, b) for a, b in items if (a, b) not in exact and not held.intersection(range(a, b))]
+            found += [Span(doc, a, b, label=label) for a, b in new]
     return found

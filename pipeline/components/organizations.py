@@ -42,7 +42,7 @@ from pipeline.resources import table
 
 DASHES = {"--", "—", "–", "-"}
 # Where a candidate came from; a name only the statistical model proposes gets extra checks.
-GAZETTEER, RULE, NER, LAYOUT = "ORG_GAZETTEER", "ORG_RULE", "ORG_NER", "ORG_LAYOUT"
+GAZETTEER, RULE, NER, LAYOUT, LIST = "ORG_GAZETTEER", "ORG_RULE", "ORG_NER", "ORG_LAYOUT", "ORG_LIST"
 # A photo or picture credit: "Photo: Arun Plus", "Supplied: Origin Energy", "THE CANADIAN PRESS/Jane Doe".
 CREDIT = re.compile(
     r"(?:\b(?:Photo credit|Image credit|Picture credit|Photo|Image|Picture|Credit|Source|Supplied|Courtesy)\s*:|"
@@ -91,7 +91,8 @@ class OrganizationFinder:
         ruled = [c for c in (clean_span(s) for s in found) if c is not None and holds(c)]
         ruled += [s for s in self._layout_spans(doc, text) if holds(s)]
         proposed = self._ner_candidates(doc, holds)
-        listed = [c for c in (clean_span(s) for s in coordinated(doc, [*gazetteer, *ruled, *proposed])) if c]
+        members = coordinated(doc, [*gazetteer, *ruled, *proposed], LIST, gazetteer)
+        listed = [c for c in (clean_span(s) for s in members) if c]
         ruled += [c for c in listed if holds(c) and not is_product(c)]
         for cells in list_cells(text):
             ruled += self._list_members(doc, cells, [*gazetteer, *ruled, *proposed], holds)
@@ -141,7 +142,7 @@ class OrganizationFinder:
     @staticmethod
     def _list_members(doc: Doc, cells: list[tuple[int, int]], known: list[Span], holds) -> list[Span]:
         """The first cells of list lines, when one of them is a name found elsewhere."""
-        spans = [s for s in (to_span(doc, start, end, RULE) for start, end in cells) if s is not None]
+        spans = [s for s in (to_span(doc, start, end, LIST) for start, end in cells) if s is not None]
         starts = {(s.start_char, s.end_char) for s in known}
         if not any((s.start_char, s.end_char) in starts for s in spans):
             return []
