@@ -14,6 +14,7 @@ from typing import Any
 
 from pipeline.batch.entries import Failure, RawInput, Source
 from pipeline.batch.inputs import InputFile
+from pipeline.batch.limits import MAX_ARTICLE_CHARS, MAX_JSON_DEPTH, MAX_LINE_BYTES, TooLong, bounded_lines, depth
 
 BOM = "\ufeff"
 PARQUET_COLUMNS = ("id", "text", "published", "title", "url", "source")
@@ -46,6 +47,13 @@ def decode(data: bytes) -> str:
 def read_text_file(file: InputFile) -> RawInput | Failure:
     source = Source(file.name)
     try:
+        if file.path.stat().st_size > 4 * MAX_ARTICLE_CHARS:  # more characters than the limit, in any UTF-8
+            return Failure(
+                source,
+                f"file over {4 * MAX_ARTICLE_CHARS:,} bytes: longer than the article limit "
+                f"of {MAX_ARTICLE_CHARS:,} characters",
+                article_id=file.path.stem,
+            )
         text = decode(file.path.read_bytes())
     except (OSError, ValueError) as error:
         return Failure(source, _describe(error), article_id=file.path.stem)
@@ -57,8 +65,10 @@ def read_jsonl(file: InputFile) -> Iterator[RawInput | Failure]:
     number = 0
     try:
         with opener(file.path, "rb") as stream:
-            for number, line in enumerate(stream, start=1):
-                if line.strip():
+            for number, line in enumerate(bounded_lines(stream, MAX_LINE_BYTES), start=1):
+                if line is TooLong:
+                    yield Failure(Source(file.name, line=number), f"line longer than {MAX_LINE_BYTES:,} bytes")
+                elif line.strip():
                     yield parse_line(line, Source(file.name, line=number))
     except (OSError, EOFError, zlib.error) as error:
         where = f"after line {number}" if number else "at the start"
@@ -73,6 +83,10 @@ def parse_line(line: bytes, source: Source) -> RawInput | Failure:
         return Failure(source, f"invalid JSON at column {error.colno}: {error.msg}")
     except ValueError as error:
         return Failure(source, str(error))
+    except RecursionError:
+        return Failure(source, f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    if depth(fields) > MAX_JSON_DEPTH:
+        return Failure(source, f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
     if not isinstance(fields, dict):
         return Failure(source, f"a JSON object was expected, not {_json_type(fields)}")
     return RawInput(source, fields)

@@ -16,6 +16,7 @@ from typing import Any
 
 from pipeline.batch.entries import Failure, Job, RawInput
 from pipeline.batch.idindex import IdIndex
+from pipeline.batch.limits import MAX_ARTICLE_CHARS
 from pipeline.extraction import Article, parse_published
 
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -60,6 +61,8 @@ def check_text(value: Any) -> tuple[str, int]:
         raise InputError("missing text")
     if not isinstance(value, str):
         raise InputError(f"text must be a string, not {type_name(value)}")
+    if len(value) > MAX_ARTICLE_CHARS:
+        raise InputError(f"text of {len(value):,} characters: over the article limit of {MAX_ARTICLE_CHARS:,}")
     text, replaced = clean(value, "text")
     if not text.strip():
         raise InputError("empty text" if not value else "text is only whitespace or control characters")

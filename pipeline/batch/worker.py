@@ -19,7 +19,6 @@ from pipeline.extraction import Article, process, vocabulary_zone
 from pipeline.nlp import load_pipeline
 from pipeline.records import ArticleRecord
 
-
 WARM_UP = Article("warm-up", "Harrow Motors Inc. plans a 40 GWh plant by 2030 costing $1.2bn (Rs 9,000 crore).")
 
 
