@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from spacy.tokens import Doc, Span
 
 from pipeline import gazetteer
-from pipeline.components.spans import doc_text, exact_offsets, get_fact, sentence, sentence_bounds
+from pipeline.components.spans import doc_text, exact_offsets, get_fact, sentence_bounds
 from pipeline.normalize.capacities import parse_capacity
 from pipeline.normalize.currency_context import resolved
 from pipeline.normalize.money import parse_money
@@ -124,50 +124,28 @@ def _with_organization_ids(facts: list[Fields], organizations: list[Fields]) -> 
     return [{**fact, "organization_id": ids.get(fact["organization"])} for fact in facts]
 
 
-def _clause(span: Span) -> tuple[int, int]:
-    """The anchor's sentence and the verb that governs it (the sentence root without a parse)."""
-    verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), sentence(span).root)
-    return sentence(span).start, verb.i
-
-
-class _Clauses:
-    """The records of each group by clause (sentence and governing verb) and by sentence, so a
-    fact finds the year, capacity or amount of its own clause without a pairwise search."""
-
-    def __init__(self, groups: dict[str, list[Span]], records: dict[str, dict[int, Fields]]) -> None:
-        self.records = records
-        self.of: dict[tuple[int, int], tuple[int, int]] = {}
-        self.by_clause: dict[tuple[str, tuple[int, int]], list[Span]] = {}
-        self.by_sentence: dict[tuple[str, int], list[Span]] = {}
-        for key, spans in groups.items():
-            for span in spans:
-                clause = self.of[(span.start, span.end)] = _clause(span)
-                self.by_clause.setdefault((key, clause), []).append(span)
-                self.by_sentence.setdefault((key, clause[0]), []).append(span)
-
-    def partner(self, span: Span, key: str) -> Fields:
-        """The ``key`` record in the span's clause, or the only one in its sentence."""
-        clause = self.of[(span.start, span.end)]
-        same_sentence = self.by_sentence.get((key, clause[0]), [])
-        chosen = self.by_clause.get((key, clause)) or (same_sentence if len(same_sentence) == 1 else [])
-        return self.records[key][exact_offsets(chosen[0])[0]] if chosen else {}
+def _partner(span: Span, records: Kept, anchor: str) -> Fields:
+    """The record of type ``anchor`` the fact linker paired with the span: same clause, same
+    organization (none without a parse, or where the clause has none)."""
+    start = get_fact(span, f"{anchor}_partner")
+    return records.get(start, {}) if isinstance(start, int) else {}
 
 
 def facts(doc: Doc, text: str, years: Kept, caps: Kept, amounts: Kept) -> list[Fields]:
     records = {"target_years": years, "capacities": caps, "money": amounts}
     groups = {key: [s for s in doc.spans[key] if exact_offsets(s)[0] in records[key]] for key in records}
-    clauses = _Clauses(groups, records)
     found = []
     for key, anchor in (("target_years", "target_year"), ("capacities", "capacity"), ("money", "money")):
         for span in groups[key]:
             own = records[key][exact_offsets(span)[0]]
-            year = own if key == "target_years" else clauses.partner(span, "target_years")
-            capacity = {} if key == "capacities" else clauses.partner(span, "capacities")
-            amount = {} if key == "money" else clauses.partner(span, "money")
+            year = own if key == "target_years" else _partner(span, years, "target_year")
+            capacity = {} if key == "capacities" else _partner(span, caps, "capacity")
+            amount = {} if key == "money" else _partner(span, amounts, "money")
             milestone = get_fact(span, "milestone")
             found.append(
                 {
                     **_where(span, text),
+                    "fact_id": f"{anchor}:{own['start']}",
                     "anchor": anchor,
                     "organization": get_fact(span, "organization"),
                     "link": get_fact(span, "link"),
@@ -177,6 +155,9 @@ def facts(doc: Doc, text: str, years: Kept, caps: Kept, amounts: Kept) -> list[F
                     "end_year": year.get("end_year"),
                     "capacity": capacity.get("text"),
                     "money": amount.get("text"),
+                    "year_start": year.get("start"),
+                    "capacity_start": capacity.get("start"),
+                    "money_start": amount.get("start"),
                 }
             )
     return _with_equivalents(_shared_milestones(sorted(found, key=lambda f: f["start"])), list(amounts.values()))
@@ -208,7 +189,7 @@ def _with_equivalents(found: list[Fields], amounts: list[Fields]) -> list[Fields
     for fact in found:
         original = by_start.get(("money", sources.get(fact["start"]))) if fact["anchor"] == "money" else None
         if original is not None:
-            copied = ("organization", "link", "milestone", "milestone_start", "year", "end_year")
+            copied = ("organization", "link", "milestone", "milestone_start", "year", "end_year", "year_start")
             fact = {**fact, **{k: original[k] for k in copied}}
         linked.append(fact)
     return linked

@@ -13,6 +13,7 @@ from pydantic import Field, model_validator
 from pipeline.records import CapacityCore, Money, Organization, Record, TargetYear
 
 GOLD_SUFFIX = ".gold.json"
+FACT_FIELDS = ("year", "capacity", "money")
 
 
 class GoldOrganization(Organization):
@@ -27,6 +28,21 @@ class GoldFact(Record):
     text: str = Field(description="`text` of the linked record.")
     organization: str | None = Field(description="Canonical name of the organization it is about, or null.")
     milestone: str | None = Field(description="The milestone or subject it dates or measures, as written.")
+    year: int | None = Field(
+        default=None,
+        description="The target year of its clause about the same organization (not for a year's own fact), or "
+        "null; scored only where written down.",
+    )
+    capacity: str | None = Field(
+        default=None, description="The capacity of its clause about the same organization, as written, or null."
+    )
+    money: str | None = Field(
+        default=None, description="The amount of its clause about the same organization, as written, or null."
+    )
+
+    def annotated_fields(self) -> list[str]:
+        """Which of ``year``, ``capacity`` and ``money`` the annotator wrote down (a null included)."""
+        return [name for name in FACT_FIELDS if name in self.model_fields_set]
 
 
 class GoldArticle(Record):

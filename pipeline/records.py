@@ -159,24 +159,6 @@ MoneyKind = Literal[
 ]
 
 
-MoneyKind = Literal[
-    "investment",
-    "funding",
-    "loan",
-    "grant",
-    "revenue",
-    "profit",
-    "market_size",
-    "price",
-    "unit_price",
-    "share_price",
-    "valuation",
-    "cost",
-    "contract",
-    "other",
-]
-
-
 class Money(Located):
     amount: Annotated[Amount | None, CORE] = Field(description="The amount, for a single value.")
     min: Annotated[Amount | None, CORE] = Field(description="Lower bound, for a range.")
@@ -185,15 +167,6 @@ class Money(Located):
     qualifier: str | None = Field(description='Qualifier as written, lower-cased ("about").')
     equivalent_of: Offset | None = Field(
         default=None, description="`start` of the amount this one converts, for a bracketed equivalent."
-    )
-    kind: Annotated[MoneyKind, UNSCORED] = Field(
-        default="other",
-        description="What the amount is, from the words of its clause (README, \"Money\"): an investment, funding, "
-        "a loan, a grant or subsidy, revenue, a profit or loss, a market size, a price, a unit price, a share price, "
-        "a valuation, a cost, a contract's value, or other.",
-    )
-    per: Annotated[str | None, UNSCORED] = Field(
-        default=None, description='The unit of a price per unit, as written ("kWh" in "$98 per kWh", "share").'
     )
     kind: Annotated[MoneyKind, UNSCORED] = Field(
         default="other",
@@ -262,8 +235,16 @@ class TargetYear(Located):
 
 class Fact(Located):
     """Who plans what, by when: one target year, capacity or amount with the organization it is
-    about and the milestone it dates or measures. ``text``/``start``/``end`` are the anchor record's."""
+    about and the milestone it dates or measures. ``text``/``start``/``end`` are the anchor record's: a
+    fact joins its anchor in the ``capacities``, ``money`` or ``target_years`` table on the article id and
+    ``start`` (no two records of one type start at the same offset), and its year, capacity and amount
+    on ``year_start``, ``capacity_start`` and ``money_start``."""
 
+    fact_id: str = Field(
+        default="",
+        description='Unique in the article: the anchor type and where it starts ("capacity:2377"), always derived '
+        "from them (a given value is replaced).",
+    )
     anchor: Literal["target_year", "capacity", "money"] = Field(description="The type of the anchor record.")
     organization: str | None = Field(description="Canonical name of the organization it is about, if any.")
     organization_id: str | None = Field(
@@ -277,11 +258,24 @@ class Fact(Located):
     milestone: str | None = Field(description='What the anchor dates or measures ("mass production").')
     milestone_start: Offset | None = Field(description="Character offset of the milestone, if any.")
     year: YearNumber | None = Field(
-        description="The target year of the anchor's clause (the anchor's own, for a year)."
+        description="The target year of the anchor's clause about the same organization (the anchor's own, for a "
+        "year); null where the clause has none."
     )
     end_year: YearNumber | None = Field(description="The last year of a target range.")
-    capacity: str | None = Field(description="The capacity of the anchor's clause, as written, if any.")
-    money: str | None = Field(description="The amount of the anchor's clause, as written, if any.")
+    capacity: str | None = Field(
+        description="The capacity of the anchor's clause about the same organization, as written, if any."
+    )
+    money: str | None = Field(description="The amount of the anchor's clause about the same organization, if any.")
+    year_start: Offset | None = Field(default=None, description="`start` of the target year record of `year`.")
+    capacity_start: Offset | None = Field(default=None, description="`start` of the capacity record of `capacity`.")
+    money_start: Offset | None = Field(default=None, description="`start` of the money record of `money`.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_id(cls, data: object) -> object:
+        if isinstance(data, dict) and "anchor" in data and "start" in data:
+            return {**data, "fact_id": f"{data['anchor']}:{data['start']}"}
+        return data
 
 
 class ArticleRecord(Record):

@@ -169,6 +169,33 @@ def match_facts(gold: Any, predicted: Any) -> tuple[Comparison, Comparison]:
     return links, milestones
 
 
+OWN_FIELD = {"target_year": "year", "capacity": "capacity", "money": "money"}
+
+
+def match_fact_fields(gold: Any, predicted: Any) -> Comparison:
+    """The year, capacity and amount each fact takes from its clause (about the same organization),
+    where the gold writes them down: a field left out is not scored, a null is. A predicted value
+    that differs from the gold's is spurious, and a miss when the gold has one; a right null counts
+    nothing (as for links). A year fact's own year, and so on, is not compared."""
+    guessed = {(f.anchor, f.start): f for f in predicted.facts}
+    result = Comparison()
+    for fact in gold.facts:
+        other = guessed.get((fact.anchor, fact.start))
+        for name in fact.annotated_fields():
+            if name == OWN_FIELD[fact.anchor]:
+                continue
+            expected, found = getattr(fact, name), getattr(other, name) if other is not None else None
+            if expected is not None and found == expected:
+                result.counts.tp += 1
+                continue
+            if expected is not None:
+                result.misses.append(fact)
+            if found is not None:
+                result.spurious.append(other)
+    result.counts.fp, result.counts.fn = len(result.spurious), len(result.misses)
+    return result
+
+
 def _score(
     comparison: Comparison, gold: Any, predicted: Any, field_name: str, agree: Callable[[str, str], bool]
 ) -> None:
@@ -185,7 +212,8 @@ def _score(
 
 def compare_article(gold: Any, predicted: Any, mode: str) -> dict[str, Comparison]:
     """Comparisons per record type, plus organization mentions and (where the gold has facts) the
-    facts' links and milestones, for one article."""
+    facts' links and milestones, and (where the gold writes them down) the facts' year, capacity
+    and amount, for one article."""
     results = {"organizations": match_organizations(gold.organizations, predicted.organizations)}
     for record_type in ("capacities", "money", "target_years"):
         results[record_type] = match_multisets(
@@ -199,4 +227,6 @@ def compare_article(gold: Any, predicted: Any, mode: str) -> dict[str, Compariso
     )
     if getattr(gold, "facts", None):
         results["links"], results["milestones"] = match_facts(gold, predicted)
+        if any(fact.annotated_fields() for fact in gold.facts):
+            results["fact_fields"] = match_fact_fields(gold, predicted)
     return results

@@ -161,15 +161,13 @@ def test_article_model_links(run_model, text, anchor, organization, how):
 
 def test_a_table_row_is_its_companys(run_model):
     text = (
-        "Winners of the tender\n\nBidder | Capacity | Tariff\nWaaree Energies Ltd | 200 MW/400 MWh | Rs 2.24 lakh\n"
-        "Hero Future Energies Ltd | 300 MW/600 MWh | Rs 2.29 lakh\n"
+        "Velmora Motors Inc. ran the tender.\n\nBidder | Capacity | Tariff\n"
+        "Harrow Storage Inc. | 200 MW/400 MWh | Rs 2.24 lakh\n"
     )
     record = run_model(text)
     assert [(f.text, f.organization, f.link) for f in record.facts] == [
-        ("400 MWh", "Waaree Energies Ltd", "table_row"),
-        ("Rs 2.24 lakh", "Waaree Energies Ltd", "table_row"),
-        ("600 MWh", "Hero Future Energies Ltd", "table_row"),
-        ("Rs 2.29 lakh", "Hero Future Energies Ltd", "table_row"),
+        ("400 MWh", "Harrow Storage Inc.", "table_row"),
+        ("Rs 2.24 lakh", "Harrow Storage Inc.", "table_row"),
     ]
 
 
@@ -182,3 +180,53 @@ def test_the_main_actor_only_where_recently_named(run_model):
     record = run_model(text, published="2025-05-01")
     assert fact(record, "in 2027").organization == "Velmora Motors Inc."
     assert fact(record, "in 2029").organization is None
+
+
+def test_facts_are_keyed_to_their_items(run_model):
+    record = run_model("Velmora Motors Inc. will invest $2 billion in a 40 GWh plant by 2028.")
+    by_anchor = {f.anchor: f for f in record.facts}
+    assert {f.fact_id for f in record.facts} == {f"{f.anchor}:{f.start}" for f in record.facts}
+    capacity = next(c for c in record.capacities if c.text == "40 GWh")
+    assert by_anchor["capacity"].start == capacity.start
+    assert by_anchor["money"].capacity_start == capacity.start
+    assert by_anchor["money"].year_start == record.target_years[0].start
+
+
+@pytest.mark.parametrize(
+    "text, anchor, year, capacity, money",
+    [
+        pytest.param(
+            "Velmora Motors Inc. will invest $2 billion in a 40 GWh plant by 2028.",
+            "$2 billion",
+            2028,
+            "40 GWh",
+            None,
+            id="one-clause-one-organization",
+        ),
+        pytest.param(
+            "Tesla Inc. will expand its plant by 2027; LG Energy Solution will invest KRW 1.5 trillion in Arizona.",
+            "by 2027",
+            2027,
+            None,
+            None,
+            id="another-organization's-amount-is-not-taken",
+        ),
+        pytest.param(
+            "Harrow Motors Inc. opened a 10 GWh line. Its next plant will cost $3 billion by 2029.",
+            "10 GWh",
+            None,
+            None,
+            None,
+            id="another-sentence's-amount-is-not-taken",
+        ),
+    ],
+)
+def test_a_facts_fields_come_from_its_clause_and_organization(run_model, text, anchor, year, capacity, money):
+    found = fact(run_model(text), anchor)
+    assert (found.year, found.capacity, found.money) == (year, capacity, money)
+
+
+def test_rules_only_facts_have_no_partners(run_rules):
+    record = run_rules("Velmora Motors Inc. will invest $2 billion in a 40 GWh plant by 2028.")
+    assert all(f.capacity is None and f.money is None for f in record.facts)
+    assert fact(record, "by 2028").year == 2028  # a year fact's own year

@@ -63,3 +63,19 @@ def is_generic(noun: Token, owned_words: frozenset[str]) -> bool:
     if any(d.lower_ in INDEFINITE for d in determiners):
         return True
     return noun.tag_ == "NNS" and not determiners
+
+
+def clause_of(span: Span) -> tuple[int, int]:
+    """The clause of a record: its sentence and the finite verb that governs it (the sentence's
+    root where no verb does). Non-finite verbs that only modify ("an order to supply … between
+    2027 and 2030", "subsidies tied to … the 2027-2036 period") belong to the clause above them."""
+    verbs = (t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"} and not _modifies(t))
+    verb = next(verbs, None)
+    start, end = sentence_tokens(span)
+    if verb is None:
+        verb = next((t for t in span.doc[start:end] if t.dep_ == "ROOT"), span.root)
+    return start, verb.i
+
+
+def _modifies(verb: Token) -> bool:
+    return verb.dep_ in {"acl", "xcomp"} and verb.tag_ in {"VB", "VBG", "VBN"}

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.clauses import SUBJECTS, is_actor, is_generic, is_joint, is_partner, owns
+from pipeline.components.clauses import SUBJECTS, clause_of, is_actor, is_generic, is_joint, is_partner, owns
 from pipeline.components.entities import ArticleModel
 from pipeline.components.milestones import MilestoneFinder
-from pipeline.components.spans import doc_text, lower_words, sentence_tokens, set_fact
+from pipeline.components.spans import doc_text, exact_offsets, get_fact, lower_words, sentence_tokens, set_fact
 from pipeline.normalize.orgnames import is_news_agency
 from pipeline.resources import table
 
@@ -59,6 +59,7 @@ class FactLinker:
                 set_fact(span, "link", link.how)
                 milestone = self.milestones(span, owner)
                 set_fact(span, "milestone", (milestone.start_char, milestone.end_char) if milestone else None)
+        _link_partners(doc)
         return doc
 
     # -- organization ---------------------------------------------------------------------------
@@ -200,6 +201,36 @@ def _focus(model: ArticleModel, token: Token | Span) -> Link:
     if found is None or not model.recent(found, at, RECENT_SENTENCES):
         return Link(None, None)
     return Link(found, "earlier")
+
+
+def _link_partners(doc: Doc) -> None:
+    """Each record's year, capacity and amount: the nearest record of that type in the same clause
+    about the same organization, else none ("Tesla … ; LG will invest KRW 1.5 trillion" gives LG's
+    amount to no Tesla fact). Stored as the partner's start offset under ``<anchor>_partner``."""
+    clauses: dict[tuple[str, tuple[int, int]], list[Span]] = {}
+    of: dict[tuple[str, int], tuple[int, int]] = {}
+    for key in ANCHORS:
+        for span in doc.spans[key]:
+            clause = of[(key, span.start)] = clause_of(span)
+            clauses.setdefault((key, clause), []).append(span)
+    for key in ANCHORS:
+        for span in doc.spans[key]:
+            organization = get_fact(span, "organization")
+            for other, anchor in ANCHORS.items():
+                if other == key:
+                    continue
+                same = [
+                    s
+                    for s in clauses.get((other, of[(key, span.start)]), [])
+                    if get_fact(s, "organization") == organization
+                ]
+                # the amount as written before its bracketed conversion: "2.5 billion yuan (US$352 million)"
+                nearest = min(same, key=lambda s: (_is_conversion(s), abs(s.start - span.start)), default=None)
+                set_fact(span, f"{anchor}_partner", exact_offsets(nearest)[0] if nearest is not None else None)
+
+
+def _is_conversion(span: Span) -> bool:
+    return get_fact(span, "equivalent_of") is not None
 
 
 @Language.factory(
