@@ -123,6 +123,18 @@ MODEL_ROWS = [
         id="coordination-with-a-known-member",
     ),
     pytest.param(
+        "The cells come from CATL and Hefei Gotion, the report said.",
+        ["Hefei Gotion"],
+        [],
+        id="coordination-member-with-a-city-before-a-known-name",
+    ),
+    pytest.param(
+        "Gotion's shares rose. The group's German unit, Gotion Germany, already assembles packs.",
+        ["Gotion Germany"],
+        [],
+        id="regional-unit-the-model-calls-a-place",
+    ),
+    pytest.param(
         "The plant will be built in Brampton, and output will be shipped to Lisbon.",
         [],
         ["Brampton", "Lisbon"],

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.normalize.places import is_place
+
 INSIDE = {"&", "/", "-", "de", "of", "du", "der", "di", "la"}  # inside a name: "Caixa Geral de Depósitos"
 CONJUNCTIONS = {"and", "or"}
 MAX_WORDS = 6
@@ -67,9 +69,17 @@ def _coordination(doc: Doc, start: int) -> tuple[list[tuple[int, int]], int]:
     return [], end if end > start else start + 1
 
 
+def _adds_only_a_place(doc: Doc, item: tuple[int, int], trusted: list[Span]) -> bool:
+    """The member is a trusted name with a place before it: "Zhuhai CosMX Battery"."""
+    start, end = item
+    inner = next((s for s in trusted if start < s.start and s.end == end), None)
+    return inner is not None and is_place(doc[start : inner.start].text)
+
+
 def coordinated(doc: Doc, known: list[Span], label: str, trusted: list[Span]) -> list[Span]:
     """Members of coordinations that hold a known name, other than the known names themselves and
-    members that overlap a ``trusted`` name without being it ("Lenders Commonwealth Bank")."""
+    members that overlap a ``trusted`` name without being it, unless by a place before it
+    ("Lenders Commonwealth Bank" is no name, "Zhuhai CosMX Battery" is)."""
     exact = {(s.start, s.end) for s in known}
     tokens = {i for s in known for i in range(s.start, s.end)}
     held = {i for s in trusted for i in range(s.start, s.end)}
@@ -77,6 +87,8 @@ def coordinated(doc: Doc, known: list[Span], label: str, trusted: list[Span]) ->
     while at < len(doc):
         items, at = _coordination(doc, at)
         if any(tokens.intersection(range(a, b)) for a, b in items):
-            new = [(a, b) for a, b in items if (a, b) not in exact and not held.intersection(range(a, b))]
-            found += [Span(doc, a, b, label=label) for a, b in new]
+            for item in items:
+                overlaps = held.intersection(range(*item))
+                if item not in exact and (not overlaps or _adds_only_a_place(doc, item, trusted)):
+                    found.append(Span(doc, *item, label=label))
     return found

@@ -42,6 +42,7 @@ from pipeline.resources import table
 
 DASHES = {"--", "—", "–", "-"}
 # Where a candidate came from; a name only the statistical model proposes gets extra checks.
+# LIST: a member of a list or a coordination with a known name, or a known name's regional unit.
 GAZETTEER, RULE, NER, LAYOUT, LIST = "ORG_GAZETTEER", "ORG_RULE", "ORG_NER", "ORG_LAYOUT", "ORG_LIST"
 # A photo or picture credit: "Photo: Arun Plus", "Supplied: Origin Energy", "THE CANADIAN PRESS/Jane Doe".
 CREDIT = re.compile(
@@ -198,7 +199,7 @@ def _regional_units(doc: Doc, gazetteer: list[Span]) -> list[Span]:
             end = known.end + width
             place = doc[known.end : end]
             if end <= len(doc) and place[0].text[:1].isupper() and is_country_or_region(place.text):
-                units.append(Span(doc, known.start, end, label=RULE))
+                units.append(Span(doc, known.start, end, label=LIST))  # built on a known name
                 break
     return units
 
