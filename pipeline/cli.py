@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -31,7 +31,7 @@ def read_article(source: str) -> str:
             raise fail(f"{source}: no such file")
         data, name = path.read_bytes(), source
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark is not text (as in batch)
     except UnicodeDecodeError as error:
         raise fail(f"{name}: not UTF-8 text (byte {error.start}: {error.reason})") from None
 
@@ -128,7 +128,7 @@ def batch(
     inputs: Annotated[
         list[str] | None, typer.Argument(help="Files (.txt, .jsonl, .jsonl.gz, .parquet) or folders of .txt files.")
     ] = None,
-    out: Annotated[Path | None, typer.Option(help="Output folder (created; reused to resume).")] = None,
+    out: Annotated[str | None, typer.Option(help="Output folder (created; reused to resume).")] = None,
     model: Annotated[str | None, typer.Option(help='spaCy model name, or "blank" for rules only.')] = None,
     workers: Annotated[int, typer.Option(help="Worker processes (each loads the model once).")] = 1,
     batch_size: Annotated[int, typer.Option(help="Articles per nlp.pipe batch.")] = 32,
@@ -138,29 +138,41 @@ def batch(
     timeout: Annotated[
         float | None, typer.Option(help="Seconds an article may take; a slower one fails alone (local engine).")
     ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace the outputs of another job in --out instead of refusing.")
+    ] = False,
 ) -> None:
-    """Extract many articles into records.jsonl, errors.jsonl, Parquet tables and manifest.json; resumable."""
-    from pipeline.batch.run import BatchSettings, UsageError, run_batch
+    """Extract many articles into records.jsonl, errors.jsonl, Parquet tables and manifest.json; resumable.
 
-    if out is None:
-        raise fail("--out is required", code=2)
+    Exit codes: 0 all inputs succeeded, 1 some failed (the outputs are complete), 2 usage error
+    (nothing was run), 3 the run failed (a full disk …; run it again to resume), 130 interrupted."""
+    from pipeline.batch.run import BatchSettings, RunFailed, UsageError, run_batch
+
+    if out is None or not out.strip():
+        raise fail("--out is required: the output folder", code=2)
     settings = BatchSettings(
-        tuple(inputs or ()), out, model, workers, batch_size, chunk_size, engine, scheduler, timeout
+        tuple(inputs or ()), Path(out), model, workers, batch_size, chunk_size, engine, scheduler, timeout, overwrite
     )
     try:
         summary = run_batch(settings)
     except UsageError as error:
-        raise fail(str(error), code=2) from None
+        raise fail("\nerror: ".join(str(error).splitlines()), code=2) from None
+    except RunFailed as error:
+        raise fail(str(error), code=3) from None
     except KeyboardInterrupt:
         raise fail("interrupted; committed chunks are kept: run the same command again to resume", 130) from None
-    counts = summary.counts
-    state = "already complete" if summary.resumed_complete else "done"
-    typer.echo(
-        f"{state}: {counts['read']} read, {counts['ok']} ok, {counts['failed']} failed, "
-        f"{counts['skipped']} skipped (done earlier) -> {out}",
-        err=True,
-    )
+    typer.echo(summary_line(summary, out), err=True)
     raise typer.Exit(summary.exit_code)
+
+
+def summary_line(summary: Any, out: str) -> str:
+    counts = summary.counts
+    line = f"{counts['read']} read, {counts['ok']} ok, {counts['failed']} failed"
+    if summary.resumed_complete:  # the counts of the finished job: nothing was skipped by this run
+        return f"already complete: {line} -> {out}"
+    if counts.get("files_skipped"):
+        line += f", {counts['files_skipped']} files not read (see skipped.jsonl)"
+    return f"done: {line}, {counts['skipped']} skipped (done earlier) -> {out}"
 
 
 @app.command()

@@ -6,7 +6,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,11 +18,14 @@ from pipeline.records import ArticleRecord
 
 
 def parse_published(value: date | str | None) -> date | None:
-    """A publication date from a date or an ISO string ("2025-03-01"); ValueError otherwise."""
+    """A publication date from a date or an ISO string: "2025-03-01", or a time stamp whose date
+    counts ("2025-03-01T08:00:00Z"); ValueError otherwise."""
+    if isinstance(value, datetime):
+        return value.date()
     if value is None or isinstance(value, date):
         return value
     try:
-        return date.fromisoformat(value)
+        return date.fromisoformat(value) if len(value) <= 10 else datetime.fromisoformat(value).date()
     except ValueError:
         raise ValueError(f"invalid publication date {value!r}: expected YYYY-MM-DD") from None
 

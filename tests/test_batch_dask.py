@@ -29,7 +29,14 @@ def test_the_dask_engine_writes_what_the_local_engine_writes(tmp_path):
         workers = 2 if engine == "dask" else 1
         settings = BatchSettings((str(source),), out, "blank", workers, batch_size=3, chunk_size=6, engine=engine)
         runs[engine] = run_batch(settings, stream=StringIO())
-        assert runs[engine].counts == {"read": 42, "ok": 40, "failed": 2, "skipped": 0, "processed": 42}
+        assert runs[engine].counts == {
+            "read": 42,
+            "ok": 40,
+            "failed": 2,
+            "skipped": 0,
+            "processed": 42,
+            "files_skipped": 0,
+        }
     local, dask = tmp_path / "local", tmp_path / "dask"
     for name in ("records.jsonl", "errors.jsonl"):
         assert (dask / name).read_bytes() == (local / name).read_bytes()
@@ -94,7 +101,7 @@ def test_a_run_on_an_external_scheduler_and_worker_writes_what_the_local_engine_
         assert (
             runs["dask"].counts
             == runs["local"].counts
-            == {"read": 12, "ok": 12, "failed": 0, "skipped": 0, "processed": 12}
+            == {"read": 12, "ok": 12, "failed": 0, "skipped": 0, "processed": 12, "files_skipped": 0}
         )
         assert (tmp_path / "dask" / "records.jsonl").read_bytes() == (tmp_path / "local" / "records.jsonl").read_bytes()
         assert runs["dask"].manifest["settings"]["scheduler"] == address

@@ -103,6 +103,7 @@ def test_sixteen_external_kills_of_pool_workers_lose_only_their_articles(clean):
     outcomes = run(engine, items)
     thread.join(timeout=60)
     lost = [n for n, o in enumerate(outcomes) if isinstance(o, Failed)]
+    print(f"{len(kills)} kills, {len(lost)} of {len(items)} articles lost in {time.monotonic() - started:.0f} s")
     assert {outcomes[n] for n in lost} <= {Failed(WORKER_DIED)} and len(lost) <= len(kills)
     expected = clean * 20
     assert [o for n, o in enumerate(outcomes) if n not in lost] == [o for n, o in enumerate(expected) if n not in lost]

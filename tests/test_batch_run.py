@@ -40,7 +40,7 @@ def inputs(tmp_path_factory) -> list[str]:
         "Harrow Motors Inc. plans a 40 GWh plant by 2028 costing $1.2bn.", encoding="utf-8"
     )
     (texts / "latin.txt").write_bytes("Kessler GmbH in Sömmerda".encode("latin-1"))
-    return [str(path), str(texts), str(folder / "missing.jsonl")]
+    return [str(path), str(texts)]
 
 
 def settings(inputs: list[str], out: Path, **changes) -> BatchSettings:
@@ -64,8 +64,8 @@ def test_every_input_is_in_records_or_errors_exactly_once(finished):
     records, errors = outputs(finished)
     keys = pq.read_table(finished / "articles").column("input").to_pylist()
     keys += [":".join(str(e["input"][k]) for k in ("file", "line") if k in e["input"]) for e in errors]
-    assert len(keys) == len(set(keys)) == 30 + len(BAD_LINES) + 3
-    assert len(records) == 30 + 2 and len(errors) == len(BAD_LINES) - 1 + 2
+    assert len(keys) == len(set(keys)) == 30 + len(BAD_LINES) + 2
+    assert len(records) == 30 + 2 and len(errors) == len(BAD_LINES) - 1 + 1
 
 
 def test_errors_name_the_input_and_the_reason(finished, inputs):
@@ -78,7 +78,6 @@ def test_errors_name_the_input_and_the_reason(finished, inputs):
         ("surrogate", "text is not valid Unicode"),
         ("date", "invalid publication date '2025-13-01'"),
         ("latin", "not UTF-8 text (byte 17"),
-        (None, "no such file or folder"),
     }
     duplicate = next(e for e in errors if e["input"].get("id") == "gen-000003")
     assert duplicate["input"] == {"file": inputs[0], "line": 32, "id": "gen-000003"}
@@ -115,7 +114,7 @@ def test_the_tables_hold_the_records_rows(finished):
 
 def test_the_manifest_says_what_was_done(finished):
     manifest = json.loads((finished / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["counts"] == {"read": 39, "ok": 32, "failed": 7, "skipped": 0, "processed": 39}
+    assert manifest["counts"] == {"read": 38, "ok": 32, "failed": 6, "skipped": 0, "processed": 38, "files_skipped": 0}
     assert (manifest["pipeline_version"], manifest["schema_version"]) == (__version__, SCHEMA_VERSION)
     assert manifest["model"]["requested"] == "blank" and manifest["settings"]["chunk_size"] == 7
     assert manifest["wall_time_s"] > 0 and manifest["articles_per_s"] > 0
@@ -139,12 +138,12 @@ def test_a_run_interrupted_mid_way_resumes_to_the_same_outputs(inputs, finished,
         ledger.write(b'{"chunk": 4, "read"')  # torn by a crash
     (out / "money" / "part-00000004.parquet").write_bytes(b"half a file")  # written, never committed
     summary = run_batch(settings(inputs, out, workers=1, batch_size=3), stream=StringIO())
-    assert summary.counts["skipped"] == 21 and summary.counts["processed"] == 18
+    assert summary.counts["skipped"] == 21 and summary.counts["processed"] == 17
     assert outputs(out) == outputs(finished)
     assert pq.read_table(out / "money").equals(pq.read_table(finished / "money"))
     (out / "manifest.json").unlink()
     again = run_batch(settings(inputs, out), stream=StringIO())
-    assert again.resumed_complete and again.counts["read"] == 39 and (out / "manifest.json").exists()
+    assert again.resumed_complete and again.counts["read"] == 38 and (out / "manifest.json").exists()
 
 
 def test_a_finished_job_is_not_run_again(inputs, finished):
@@ -183,12 +182,24 @@ def test_the_command_exits_0_when_all_succeed_and_1_when_some_failed(tmp_path):
         (["{good}"], "--out is required"),
         (["{good}", "--out", "{tmp}/o", "--timeout", "0"], "--timeout must be a positive number"),
         (["{good}", "--out", "{tmp}/o", "--engine", "dask", "--timeout", "5"], "--timeout works with the local"),
+        (["{good}", "{tmp}/missing.jsonl", "--out", "{tmp}/o"], "{tmp}/missing.jsonl: no such file or folder"),
+        (["{good}", "{tmp}/good.csv", "--out", "{tmp}/o"], "{tmp}/good.csv: unsupported input"),
+        (["{good}", "--out", ""], "--out is required"),
+        (["{good}", "--out", "."], "--out must name an output folder"),
+        (["{tmp}/empty", "--out", "{tmp}/o"], "{tmp}/empty: no .txt file in this folder"),
     ],
-    ids=["no-inputs", "engine", "out-is-a-file", "scheduler", "workers", "model", "no-out", "timeout", "dask-timeout"],
+    ids=[
+        *("no-inputs", "engine", "out-is-a-file", "scheduler", "workers", "model", "no-out", "timeout"),
+        *("dask-timeout", "missing-path", "unsupported-extension", "empty-out", "out-is-here", "no-txt-in-folder"),
+    ],
 )
 def test_usage_errors_exit_2(tmp_path, arguments, message):
     good = write_jsonl(tmp_path / "good.jsonl", ArticleGenerator(1).records(1))
+    (tmp_path / "good.csv").write_text("id,text\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.md").write_text("not an article", encoding="utf-8")
     filled = [argument.format(tmp=tmp_path, good=good) for argument in arguments]
+    message = message.format(tmp=tmp_path)
     result = CliRunner().invoke(
         app, ["batch", *filled, "--model", "blank"] if "--model" not in filled else ["batch", *filled]
     )

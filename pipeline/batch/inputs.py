@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,10 +16,12 @@ SUFFIXES = {".txt": "text", ".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".parquet":
 
 @dataclass(frozen=True)
 class InputFile:
-    """One file to read; ``kind`` is "text", "jsonl", "parquet", or None (missing or unsupported)."""
+    """One file to read; ``kind`` is "text", "jsonl", "parquet", or None (missing or unsupported).
+    A file of an input folder that is not read has ``skipped``, the reason why."""
 
     path: Path
     kind: str | None
+    skipped: str | None = None
 
     @property
     def name(self) -> str:
@@ -31,15 +35,46 @@ def kind_of(path: Path) -> str | None:
 
 
 def expand(arguments: Iterable[str]) -> Iterator[InputFile]:
-    """Files in argument order; a folder gives its ``*.txt`` files (recursively, sorted by path)."""
+    """Files in argument order; a folder gives every file under it, sorted by path: its ``.txt``
+    files (any case) to read, and every other entry with the reason it is skipped."""
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
-            for found in sorted(path.rglob("*.txt")):
-                if found.is_file():
-                    yield InputFile(found, "text")
+            yield from sorted(folder_files(path), key=lambda file: str(file.path))
         else:
             yield InputFile(path, kind_of(path) if path.is_file() else None)
+
+
+def folder_files(folder: Path) -> Iterator[InputFile]:
+    """Every entry under ``folder`` (links to folders are not followed), each read or skipped."""
+    unreadable: list[InputFile] = []
+
+    def note(error: OSError) -> None:
+        where = Path(error.filename or folder)
+        unreadable.append(InputFile(where, None, f"folder cannot be read: {(error.strerror or str(error)).lower()}"))
+
+    for root, folders, files in os.walk(folder, onerror=note):
+        for name in folders:
+            if (Path(root) / name).is_symlink():
+                yield InputFile(Path(root) / name, None, "link to a folder (not followed)")
+        for name in files:
+            yield folder_entry(Path(root) / name)
+    yield from unreadable
+
+
+def folder_entry(path: Path) -> InputFile:
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        reason = "broken or looping link" if path.is_symlink() else (error.strerror or str(error)).lower()
+        return InputFile(path, None, reason)
+    if not stat.S_ISREG(mode):
+        return InputFile(path, None, "not a regular file (a pipe, socket or device)")
+    if kind_of(path) != "text":
+        return InputFile(path, None, "not a .txt file (a folder gives its .txt files)")
+    if not os.access(path, os.R_OK):
+        return InputFile(path, None, "permission denied")
+    return InputFile(path, "text")
 
 
 def fingerprint(files: Iterable[InputFile]) -> str:

@@ -64,7 +64,7 @@ def build_manifest(
 
 def write_manifest(out: Path, manifest: dict[str, Any]) -> None:
     text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    write_atomic(out / "manifest.json", lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    write_atomic(out / "manifest.json", lambda stream: stream.write(text.encode("utf-8")))
 
 
 def read_manifest(out: Path) -> dict[str, Any] | None:

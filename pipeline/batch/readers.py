@@ -24,6 +24,8 @@ PARQUET_BATCH_ROWS = 1024
 def read_all(files: Iterable[InputFile]) -> Iterator[RawInput | Failure]:
     """Every input of every file, in order."""
     for file in files:
+        if file.skipped:
+            continue  # listed in skipped.jsonl, see run.py
         if file.kind == "text":
             yield read_text_file(file)
         elif file.kind == "jsonl":

@@ -8,6 +8,7 @@ only the inputs of uncommitted chunks to the model.
 
 from __future__ import annotations
 
+import errno
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -22,10 +23,11 @@ from pipeline.batch.idindex import IdIndex
 from pipeline.batch.inputs import count_inputs, expand, fingerprint
 from pipeline.batch.ledger import Ledger, LedgerMismatch
 from pipeline.batch.manifest import build_manifest, model_info, read_manifest, write_manifest
+from pipeline.batch.preflight import path_problems, skipped_files, skipped_lines
 from pipeline.batch.progress import Progress
 from pipeline.batch.readers import read_all
 from pipeline.batch.results import chunk_output
-from pipeline.batch.store import Store
+from pipeline.batch.store import FolderInUse, FolderLock, Store, write_atomic, write_lines
 from pipeline.batch.validation import Checker
 from pipeline.nlp import ModelNotFound
 
@@ -34,6 +36,11 @@ ENGINES = ("local", "dask")
 
 class UsageError(ValueError):
     """The run cannot start as asked (exit code 2)."""
+
+
+class RunFailed(RuntimeError):
+    """The run started but could not go on (exit code 3): a full disk, an output that cannot be
+    written. Committed chunks are kept: the same command resumes once the cause is fixed."""
 
 
 @dataclass(frozen=True)
@@ -47,10 +54,16 @@ class BatchSettings:
     engine: str = "local"
     scheduler: str | None = None
     timeout: float | None = None
+    overwrite: bool = False
 
     def check(self) -> None:
         if not self.inputs:
             raise UsageError("no inputs: give .txt, .jsonl, .jsonl.gz or .parquet files, or folders of .txt files")
+        if not str(self.out) or str(self.out) == ".":
+            raise UsageError("--out must name an output folder, not the current one")
+        problems = path_problems(self.inputs)
+        if problems:
+            raise UsageError("\n".join(problems))
         if self.engine not in ENGINES:
             raise UsageError(f"unknown engine {self.engine!r}: use {' or '.join(ENGINES)}")
         if self.scheduler and self.engine != "dask":
@@ -64,7 +77,9 @@ class BatchSettings:
                 raise UsageError(f"--{name.replace('_', '-')} must be at least 1")
 
     def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "inputs": list(self.inputs), "out": str(self.out)}
+        settings = {**asdict(self), "inputs": list(self.inputs), "out": str(self.out)}
+        del settings["overwrite"]  # how this invocation treated the folder, not a setting of the job
+        return settings
 
 
 @dataclass(frozen=True)
@@ -82,16 +97,26 @@ class BatchSummary:
         return 0 if self.counts["failed"] == 0 else 1
 
 
-def prepare_output(out: Path) -> Store:
+def prepare_output(out: Path, overwrite: bool = False) -> tuple[Store, FolderLock]:
+    """The output folder, ready and locked for this run (emptied of an earlier job's outputs first
+    with ``overwrite``); UsageError if it cannot be written or another run holds it."""
     store = Store(out)
+    lock = FolderLock(store.work / "lock")
     try:
+        store.make_work_folder()
+        lock.acquire()  # before anything in the folder is touched: it may be another run's
         store.prepare()
-        probe = store.work / ".probe.tmp"
-        probe.write_bytes(b"")
-        probe.unlink()
+        if overwrite:
+            store.wipe()
+            store.prepare()
+        write_atomic(store.work / "probe", lambda stream: None)
+        (store.work / "probe").unlink()
+    except FolderInUse as error:
+        raise UsageError(str(error)) from None
     except OSError as error:
+        lock.release()
         raise UsageError(f"cannot write to --out {out}: {error.strerror or error}") from None
-    return store
+    return store, lock
 
 
 def chunks_to_do(settings: BatchSettings, checker: Checker, committed: set[int]) -> Iterator[Chunk]:
@@ -117,8 +142,8 @@ def make_engine(settings: BatchSettings) -> Engine:
     return local_engine(settings.model, settings.batch_size, settings.workers, settings.timeout)
 
 
-def open_job(settings: BatchSettings, model: dict[str, str]) -> tuple[Store, Ledger]:
-    store = prepare_output(settings.out)
+def open_job(settings: BatchSettings, model: dict[str, str]) -> tuple[Store, FolderLock, Ledger]:
+    store, lock = prepare_output(settings.out, settings.overwrite)
     job = {
         "inputs": list(settings.inputs),
         "fingerprint": fingerprint(expand(settings.inputs)),
@@ -127,9 +152,10 @@ def open_job(settings: BatchSettings, model: dict[str, str]) -> tuple[Store, Led
         "chunk_size": settings.chunk_size,
     }
     try:
-        return store, Ledger(store.work / "ledger.jsonl", job)
+        return store, lock, Ledger(store.work / "ledger.jsonl", job)
     except LedgerMismatch as error:
-        raise UsageError(str(error)) from None
+        lock.release()
+        raise UsageError(f"{error}, or add --overwrite") from None
 
 
 def run_batch(settings: BatchSettings, stream: TextIO | None = None, bar: bool | None = None) -> BatchSummary:
@@ -140,11 +166,31 @@ def run_batch(settings: BatchSettings, stream: TextIO | None = None, bar: bool |
         model = model_info(settings.model)
     except ModelNotFound as error:
         raise UsageError(str(error)) from None
-    store, ledger = open_job(settings, model)
+    store, lock, ledger = open_job(settings, model)
+    try:
+        return _run(settings, model, store, ledger, stream, bar, started, started_at)
+    except OSError as error:
+        raise RunFailed(_failure(error)) from None
+    finally:
+        lock.release()
+
+
+def _run(
+    settings: BatchSettings,
+    model: dict[str, str],
+    store: Store,
+    ledger: Ledger,
+    stream: TextIO | None,
+    bar: bool | None,
+    started: float,
+    started_at: datetime,
+) -> BatchSummary:
     skipped = ledger.totals()["read"]
     if ledger.complete:
+        store.clean()  # a run killed between "complete" and its clean-up left the chunk lines
         manifest = read_manifest(settings.out) or _manifest(settings, model, ledger, skipped, 0, started, started_at)
         return BatchSummary(settings.out, manifest, resumed_complete=True)
+    write_lines(settings.out / "skipped.jsonl", skipped_lines(skipped_files(settings.inputs)))
     processed = _process(settings, store, ledger, Progress(count_inputs(expand(settings.inputs)), skipped, stream, bar))
     store.drop_uncommitted(ledger.chunks)
     store.assemble(ledger.chunks)
@@ -152,6 +198,13 @@ def run_batch(settings: BatchSettings, stream: TextIO | None = None, bar: bool |
     ledger.mark_complete()
     store.clean()
     return BatchSummary(settings.out, manifest)
+
+
+def _failure(error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"no space left on the device of --out{where}: free some and run the same command again to resume"
+    return f"cannot go on: {(error.strerror or str(error)).lower()}{where}; run the same command again to resume"
 
 
 def _manifest(
@@ -164,6 +217,7 @@ def _manifest(
     started_at: datetime,
 ) -> dict[str, Any]:
     counts = {**ledger.totals(), "skipped": skipped, "processed": processed}
+    counts["files_skipped"] = len(skipped_files(settings.inputs))
     manifest = build_manifest(settings.as_dict(), model, counts, time.monotonic() - started, ledger.dropped())
     manifest["started_at"], manifest["finished_at"] = started_at.isoformat(), datetime.now(UTC).isoformat()
     write_manifest(settings.out, manifest)

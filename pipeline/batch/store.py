@@ -9,15 +9,20 @@ Layout of ``--out DIR``::
     _batch/chunks/00000000.records.jsonl …          a chunk's lines until the job is assembled
 
 Every file is written under a hidden temporary name, fsynced and renamed into place, so a reader or
-a resumed run never sees half a file. Parquet readers skip names starting with "." or "_".
+a resumed run never sees half a file. Parquet readers skip names starting with "." or "_". A
+temporary file is created new (``O_EXCL``) and never through a symbolic link (``O_NOFOLLOW``): a link
+planted under ``--out`` cannot make the job write anywhere else. ``_batch/lock`` holds an advisory
+lock (``flock``) with the pid of the run that holds it: one run at a time per folder.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import pyarrow.parquet as pq
 
@@ -35,16 +40,53 @@ def fsync_path(path: Path) -> None:
         os.close(descriptor)
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Write ``path`` through ``write(temporary)``, then fsync and rename it into place."""
+NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Write ``path`` through ``write(stream)`` on a new temporary file, then fsync it and rename it
+    into place. A leftover temporary (or a link planted in its place) is removed, never followed."""
     temporary = path.with_name(f".{path.name}.tmp")
-    write(temporary)
-    fsync_path(temporary)
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    with os.fdopen(os.open(temporary, NEW_FILE, 0o644), "wb") as stream:
+        write(stream)
+        stream.flush()
+        os.fsync(stream.fileno())
     os.replace(temporary, path)
 
 
 def write_lines(path: Path, lines: Iterable[str]) -> None:
-    write_atomic(path, lambda tmp: tmp.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8"))
+    write_atomic(path, lambda stream: stream.write("".join(f"{line}\n" for line in lines).encode("utf-8")))
+
+
+class FolderInUse(RuntimeError):
+    """Another run holds the lock of the output folder."""
+
+
+class FolderLock:
+    """An advisory lock on the output folder, released when the run (or its process) ends."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.descriptor: int | None = None
+
+    def acquire(self) -> None:
+        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | os.O_CLOEXEC, 0o644)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            os.close(descriptor)
+            raise FolderInUse(f"another batch run (pid {holder}) is using {self.path.parent.parent}") from None
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
+        self.descriptor = descriptor
+
+    def release(self) -> None:
+        if self.descriptor is not None:
+            os.close(self.descriptor)  # closing the descriptor releases the lock
+            self.descriptor = None
 
 
 class Store:
@@ -53,10 +95,23 @@ class Store:
         self.work = out / WORK
         self.chunks = self.work / "chunks"
 
+    def make_work_folder(self) -> None:
+        self.out.mkdir(parents=True, exist_ok=True)
+        if self.work.is_symlink():
+            raise OSError(f"{self.work} is a symbolic link")
+        self.work.mkdir(exist_ok=True)
+
+    def folders(self) -> list[Path]:
+        return [self.work, self.chunks, *(self.out / name for name in SCHEMAS)]
+
     def prepare(self) -> None:
-        """Create the folders and remove temporary files left by an interrupted run."""
-        for folder in (self.chunks, *(self.out / name for name in SCHEMAS)):
-            folder.mkdir(parents=True, exist_ok=True)
+        """Create the folders and remove temporary files left by an interrupted run; a folder of ours
+        that is a symbolic link is refused (OSError), as the job would write through it."""
+        self.out.mkdir(parents=True, exist_ok=True)
+        for folder in self.folders():
+            if folder.is_symlink():
+                raise OSError(f"{folder} is a symbolic link")
+            folder.mkdir(exist_ok=True)
             for leftover in folder.glob(".*.tmp"):
                 leftover.unlink()
 
@@ -72,7 +127,7 @@ class Store:
         write_lines(self.lines_path(output.index, "errors"), output.errors)
         for name, rows in output.rows.items():
             part = table(name, rows)
-            write_atomic(self.part_path(name, output.index), lambda tmp, part=part: pq.write_table(part, tmp))
+            write_atomic(self.part_path(name, output.index), lambda stream, part=part: pq.write_table(part, stream))
         for folder in (self.chunks, *(self.out / name for name in SCHEMAS)):
             fsync_path(folder)
 
@@ -88,14 +143,23 @@ class Store:
         """records.jsonl and errors.jsonl: the chunks' lines in input order."""
         indexes = sorted(committed)
         for kind in ("records", "errors"):
-            write_atomic(self.out / f"{kind}.jsonl", lambda tmp, kind=kind: self._concatenate(tmp, kind, indexes))
+            write_atomic(self.out / f"{kind}.jsonl", lambda sink, kind=kind: self._concatenate(sink, kind, indexes))
         fsync_path(self.out)
 
-    def _concatenate(self, target: Path, kind: str, indexes: list[int]) -> None:
-        with target.open("wb") as sink:
-            for index in indexes:
-                with self.lines_path(index, kind).open("rb") as part:
-                    shutil.copyfileobj(part, sink)
+    def _concatenate(self, sink: BinaryIO, kind: str, indexes: list[int]) -> None:
+        for index in indexes:
+            with self.lines_path(index, kind).open("rb") as part:
+                shutil.copyfileobj(part, sink)
+
+    def wipe(self) -> None:
+        """Remove what a batch job writes here (records, errors, tables, manifest, progress), for
+        ``--overwrite``; other files in the folder and the lock are left alone."""
+        for name in ("records.jsonl", "errors.jsonl", "skipped.jsonl", "manifest.json"):
+            (self.out / name).unlink(missing_ok=True)
+        for folder in (self.chunks, *(self.out / name for name in SCHEMAS)):
+            shutil.rmtree(folder, ignore_errors=True)
+        for name in ("ledger.jsonl", "ids.sqlite"):
+            (self.work / name).unlink(missing_ok=True)
 
     def clean(self) -> None:
         """Remove the chunk lines once the job is assembled (the ledger stays)."""
