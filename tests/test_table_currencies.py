@@ -278,6 +278,7 @@ def test_range(text: str, low: str, high: str, currency: str) -> None:
 NOT_MONEY = [
     pytest.param("500 ALL", id="code-that-is-a-word-all"),
     pytest.param("AMD 7950", id="code-that-is-a-company-amd"),
+    pytest.param("NIO 150,000", id="code-that-is-a-carmaker-nio"),
     pytest.param("TOP 10", id="code-that-is-a-word-top"),
     pytest.param("5 gold", id="cldr-unit-word-gold"),
     pytest.param("3 marks", id="cldr-unit-word-marks"),
