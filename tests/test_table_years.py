@@ -562,6 +562,12 @@ RELATIVE = [
         id="within-two-years-without-date",
     ),
     pytest.param(
+        "The plan lost momentum after a rival left a similar project earlier this year.",
+        "2025-07-01",
+        NONE,
+        id="not-earlier-this-year-after-a-cue-word",
+    ),
+    pytest.param(
         "The cathode plant opened last year and now runs at full capacity.",
         "2025-05-05",
         NONE,

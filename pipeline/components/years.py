@@ -81,6 +81,7 @@ class TargetYearFinder:
         self.forward = tuple(data["qualifiers"]["forward"])
         self.past_helpers = frozenset(data["cues"]["past_helpers"])
         self.not_prospective = frozenset(data["cues"]["not_prospective"])
+        self.past_adverbs = frozenset(data["cues"]["past_adverbs"])
         self.base_words, self.base_window = frozenset(data["cues"]["base"]), int(data["cues"]["base_window"])
         self.change_cues = frozenset(data["ranges"]["change_cues"])
         self.rows = RowRules(data["lists"])
@@ -225,6 +226,8 @@ class TargetYearFinder:
     def _tense_from_words(self, span: Span) -> Tense:
         lower, (first, last) = lower_words(span.doc), sentence_tokens(span)
         before = range(max(first, span.start - self.past_window), span.start)
+        if span.start > first and lower[span.start - 1] in self.past_adverbs:
+            return Tense.PAST  # right before the year: "earlier this year", "previously in 2024"
         if any(lower[i] in self.past for i in before) and not any(self._is_future_cue(lower, i) for i in before):
             return Tense.PAST
         around = (*range(first, span.start), *range(span.end, last))
