@@ -103,9 +103,14 @@ def ambiguous() -> MappingProxyType:
 
 def _resolved(surface: str, codes: frozenset[str]) -> str | None:
     """One code, the ambiguous surface itself, or None (shared and without a declared default)."""
-    if surface in ambiguous() or surface.lower() in ambiguous():
-        return surface if surface in ambiguous() else surface.lower()
+    if surface in ambiguous():
+        return surface
     return next(iter(codes)) if len(codes) == 1 else None
+
+
+def is_word(surface: str) -> bool:
+    """A currency word ("dollars", "crowns") rather than a symbol ("$", "kr", "Rs")."""
+    return surface.isalpha() and surface.islower() and len(surface) > 2
 
 
 @cache
@@ -118,7 +123,7 @@ def surfaces() -> Surfaces:
         if resolved and symbol not in codes:
             symbols.setdefault(symbol, resolved)
     symbols.update({s: (s if s in ambiguous() else code) for s, code in data["symbols"].items()})
-    symbols.update({s: s for s in ambiguous() if not s.isalpha() or s in {"kr"}})
+    symbols.update({s: s for s in ambiguous() if not is_word(s)})
     for prefix, code in data["spaced_prefixes"].items():
         symbols[f"{prefix} $"] = code
     words = _words(data)
@@ -137,7 +142,7 @@ def _words(data: MappingProxyType) -> dict[str, str]:
     not_currencies = set(data["units"]["not_currencies"])
     words.update({u: next(iter(c)) for u, c in units.items() if len(c) == 1 and u not in not_currencies})
     words.update({" ".join(w.lower().split()): code for w, code in data["words"].items()})
-    words.update({w: w for w in ambiguous() if w.isalpha() and w.islower() and w != "kr"})
+    words.update({w: w for w in ambiguous() if is_word(w)})
     for word in data["subunits"]:
         words.pop(word, None)
     return words
