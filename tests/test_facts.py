@@ -230,3 +230,49 @@ def test_rules_only_facts_have_no_partners(run_rules):
     record = run_rules("Velmora Motors Inc. will invest $2 billion in a 40 GWh plant by 2028.")
     assert all(f.capacity is None and f.money is None for f in record.facts)
     assert fact(record, "by 2028").year == 2028  # a year fact's own year
+
+
+@pytest.mark.parametrize(
+    "text, anchor, milestone",
+    [
+        pytest.param(
+            "Velmora Motors Inc. posted an operating profit of 24 billion won.",
+            "24 billion won",
+            "operating profit",
+            id="the-noun-the-amount-is-of",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. opened a plant. Its annual output is set to reach 20 GWh by the end of 2027.",
+            "20 GWh",
+            "annual output",
+            id="the-subject-of-is-set-to-reach",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. reported results.\n\n- Operating profit, Q2: ¥38.7 billion\n",
+            "¥38.7 billion",
+            "Operating profit, Q2",
+            id="a-list-lines-label",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. plans two phases.\n\nStage | Capacity | Cost\nSecond stage | 10 GWh | €1.3bn\n",
+            "€1.3bn",
+            "Second stage",
+            id="a-table-rows-label",
+        ),
+        pytest.param(
+            "Storage demand by region\n\nRegion | 2024 | 2030\nChina | 101 GWh | 350 GWh\n",
+            "101 GWh",
+            None,
+            id="a-region-is-no-milestone",
+        ),
+        pytest.param(
+            "Shipments rose 20% in the quarter. End-of-life packs will dominate later: research firm Kessler "
+            "Analytics GmbH estimates Europe will have about 180 GWh of batteries reaching end of life by 2035.",
+            "about 180 GWh",
+            "batteries",
+            id="a-colon-in-prose-is-no-label",
+        ),
+    ],
+)
+def test_milestones(run_model, text, anchor, milestone):
+    assert fact(run_model(text, published="2025-05-01"), anchor).milestone == milestone

@@ -7,8 +7,14 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
+from pipeline.components.spans import doc_text
+
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PLACES = {"GPE", "LOC", "DATE", "TIME"}  # "Bengaluru", "Monday" name no milestone
+MAX_LABEL_WORDS = 6  # a list line's label before its colon ("Energy segment sales, Q2: …")
+MAX_LIST_LINE = 14  # words of a list line; a longer line with a colon is prose ("… later: research firm X …")
+BULLETS = "-•–*·"
+MAX_COMPLEMENT = 3  # words of a complement kept in a milestone ("in the Marche region")
 
 
 class MilestoneFinder:
@@ -20,10 +26,20 @@ class MilestoneFinder:
         self.object_verbs = frozenset(rules["object_verbs"])
         self.drop_leading = frozenset(rules["drop_leading"])
         self.measure_nouns = frozenset(rules["measure_nouns"])
+        self.complements = frozenset(rules["complements"])
+        self.not_milestones = frozenset(rules["not_milestones"])
         self.numbers: set[int] = set()
 
     def __call__(self, span: Span, owner: dict[int, str]) -> Span | None:
-        """The phrase naming what ``span`` dates or measures, or None."""
+        """The phrase naming what ``span`` dates or measures, or None: from the parse, else the
+        label of its table row or list line."""
+        found = self._from_parse(span, owner)
+        if found is not None:
+            return found
+        label = _line_label(span, owner)
+        return label if label is not None and label.start_char < label.end_char else None
+
+    def _from_parse(self, span: Span, owner: dict[int, str]) -> Span | None:
         if span.label_ == "CAPACITY" or span.label_ == "MONEY":
             found = self._modified_noun(span, owner) or self._complement(span, owner)
             if found is not None:
@@ -74,6 +90,10 @@ class MilestoneFinder:
                 subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
             if subject is None and verb.dep_ == "acl":
                 subject = verb.head
+            head = verb
+            while subject is None and head.dep_ == "xcomp" and head.head.i != head.i:  # "is set to reach …"
+                head = head.head
+                subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
             if subject is not None and subject.i not in owner and self._is_thing(subject):
                 return self._phrase(subject, span, owner)
         return None
@@ -97,9 +117,62 @@ class MilestoneFinder:
         tokens = [t for t in noun.doc[start : noun.i + 1] if not _inside(t, span)]
         while tokens and (tokens[0].lower_ in self.drop_leading or tokens[0].dep_ in {"poss", "case", "det"}):
             tokens = tokens[1:]
-        while tokens and (tokens[0].is_punct or tokens[0].i in owner or tokens[0].like_num):
+        # figures go, ordinal words stay: "first phase", "second stage"
+        while tokens and (
+            tokens[0].is_punct or tokens[0].i in owner or (tokens[0].like_num and not tokens[0].is_alpha)
+        ):
             tokens = tokens[1:]
-        return noun.doc[tokens[0].i : noun.i + 1] if tokens else None
+        if not tokens or not self._names_a_thing(noun.doc[tokens[0].i : noun.i + 1]):
+            return None
+        end = self._complement_end(noun, span)
+        return noun.doc[tokens[0].i : end]
+
+    def _complement_end(self, noun: Token, span: Span) -> int:
+        """Where the phrase ends: after a short complement that says which one ("investment in the
+        venture", "request for a training centre"), else after the noun."""
+        prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
+        if prep is None or prep.lower_ not in self.complements or prep.i != noun.i + 1:
+            return noun.i + 1
+        words = [t for t in prep.subtree if t.i != prep.i and t.dep_ != "det"]
+        inside = any(t.i in self.numbers or _inside(t, span) for t in prep.subtree)
+        if not words or len(words) > MAX_COMPLEMENT or inside or any(t.is_punct for t in words):
+            return noun.i + 1
+        return prep.right_edge.i + 1
+
+    def _names_a_thing(self, phrase: Span) -> bool:
+        """Not a unit, a part of a date or a bare "company": "/MWh", "end", "Q2"."""
+        if phrase.root.lower_ in self.not_milestones or all(t.ent_type_ in PLACES for t in phrase):
+            return False  # "China | 101 GWh": a region names no milestone
+        return any(t.is_alpha and len(t) > 1 and t.lower_ not in self.not_milestones for t in phrase)
+
+
+def _line_label(span: Span, owner: dict[int, str]) -> Span | None:
+    """The label of a table row or a list line: "Phase 2 | +10 GWh | €1.3bn" -> "Phase 2", "• Sicily:
+    €15,846/MWh-year" -> "Sicily". A row whose label is its company has no milestone (an empty span);
+    None where the line is neither."""
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end >= 0 else len(text)]
+    before = text[start : span.start_char]
+    if line.count("|") >= 2 and "|" in before:
+        cell = before.split("|", 1)[0]
+    elif (
+        ":" in before and len(before.split(":", 1)[0].split()) <= MAX_LABEL_WORDS and len(line.split()) <= MAX_LIST_LINE
+    ):
+        cell = before.split(":", 1)[0]
+    else:
+        return None
+    stripped = cell.strip().lstrip(BULLETS).strip()
+    if not any(c.isalpha() for c in stripped):
+        return None
+    at = start + cell.index(stripped)
+    found = span.doc.char_span(at, at + len(stripped), alignment_mode="expand")
+    if found is None or any(t.i in owner for t in found):
+        return span.doc[span.start : span.start]  # the row's company: no milestone
+    if any(t.ent_type_ in PLACES for t in found):
+        return None  # a market table's region: "China | 101 GWh | 350 GWh"
+    return found
 
 
 def _verb_in(token: Token, verbs: frozenset[str]) -> bool:
