@@ -384,6 +384,12 @@ PAST_AND_NOISE = [
         id="not-announced-last-year",
     ),
     pytest.param(
+        "The company, which listed on the exchange in 2018, said its project would stay profitable.",
+        None,
+        NONE,
+        id="not-listed-in-year-beside-a-cue",
+    ),
+    pytest.param(
         "The firm has supplied cells to BMW since 2019.",
         None,
         NONE,
