@@ -5,10 +5,13 @@ test_table_years.py; here each row is one surface string."""
 from __future__ import annotations
 
 from datetime import date
+from typing import get_args
 
 import pytest
 
 from pipeline.normalize.years import parse_year_expression, year_regex, year_window
+from pipeline.records import Grain
+from pipeline.resources import table
 
 PUBLISHED = date(2025, 6, 12)
 
@@ -117,3 +120,17 @@ def test_year_windows(text, expected):
 
 def test_no_window_for_a_relative_year_without_a_date():
     assert year_window("next year") is None
+
+
+def test_period_table_is_valid():
+    """Every part of a year names a grain a record can hold and months in order."""
+    for name, entry in table("years.toml")["periods"].items():
+        assert entry["grain"] in get_args(Grain), name
+        first, last = entry["months"]
+        assert 1 <= first <= last <= 12, name
+
+
+def test_month_and_relative_tables_are_valid():
+    data = table("years.toml")
+    assert sorted(set(data["months"].values())) == list(range(1, 13))
+    assert all(query in {"this year", "next year"} or query.startswith("in ") for query in data["relative"].values())
