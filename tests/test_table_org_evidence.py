@@ -117,6 +117,36 @@ def test_names_and_evidence_rules(run_rules, text, wanted, unwanted):
 
 MODEL_ROWS = [
     pytest.param(
+        "The loan is from the U.S. Department of Energy's Loan Programs Office, the agency said.",
+        ["Loan Programs Office"],
+        ["U.S. Department of Energy's Loan Programs Office"],
+        id="owner-and-owned-are-two-names",
+    ),
+    pytest.param(
+        "The Tesla Megapack units hold 3.9 MWh each.",
+        ["Tesla"],
+        ["Tesla Megapack"],
+        id="known-name-with-a-product-after-it",
+    ),
+    pytest.param(
+        "Shares of partner Corvane Lithium Corp. (TSXV: CVL) rose 9 per cent.",
+        ["Corvane Lithium Corp."],
+        ["CVL"],
+        id="ticker-in-brackets",
+    ),
+    pytest.param(
+        "The European Commission approved the aid. The Commission said it was proportionate.",
+        ["European Commission"],
+        ["Commission"],
+        id="bare-institution-word",
+    ),
+    pytest.param(
+        "The package is part of the Critical Minerals Production Tax Incentive, the minister said.",
+        [],
+        ["Critical Minerals"],
+        id="programme-words-after-the-name",
+    ),
+    pytest.param(
         "The lenders are Commonwealth Bank, Tarvane Capital, Osterby Bank and Vessmark.",
         ["Commonwealth Bank", "Vessmark", "Tarvane Capital", "Osterby Bank"],
         [],
@@ -194,6 +224,7 @@ Suppliers
 
 Photo: a cell line in Ohio. Credit: Brightvale Media
 Outlook
+© 2026 Grid Ledger Weekly Pro. All rights reserved.
 """
 
 
@@ -202,6 +233,7 @@ def test_a_page_title_header_and_lists(run_model):
     names = names_of(record)
     assert "Grid Ledger Weekly" in names  # the masthead
     assert "Brightvale Media" in names  # a photo credit
+    assert "Grid Ledger Weekly Pro" in names  # a copyright line
     assert {"Harrow Cells Inc.", "Velmora Motors Inc."} <= set(names)
     assert not [n for n in names if "Bets" in n or "Prismatic" in n]  # words chopped from the title
     assert "Outlook" not in names and "Markets" not in names  # section heads
@@ -221,3 +253,12 @@ def test_list_lines_with_a_known_member(run_rules):
 def test_list_lines_of_places_name_no_organization(run_rules):
     text = "Sites:\n• Ohio\n• Tennessee\n• Kentucky\n\nThe rest is text."
     assert names_of(run_rules(text)) == []
+
+
+def test_byline_with_the_outlet_and_a_job(run_rules):
+    text = (
+        "Harrow Cells Opens Its Second Plant In Ohio Next Year\n\n"
+        "By Ana Ortiz, Harbourline Business Review staff writer\n\n"
+        "Harrow Cells Inc. said on Monday it will open a second plant."
+    )
+    assert "Harbourline Business Review" in names_of(run_rules(text))

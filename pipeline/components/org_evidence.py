@@ -32,9 +32,13 @@ def _words(name: str) -> list[str]:
 
 
 def is_programme_or_site(span: Span) -> bool:
-    """Ends in a programme or place word, or is followed by one: "… Scheme", "Critical Raw Materials Act"."""
-    evidence, words = _evidence(), _words(span_text(span))
-    following = span.doc[span.end].text if span.end < len(span.doc) else ""
+    """Ends in a programme or place word, or the capitalised words right after it do: "… Scheme",
+    "Critical Raw Materials Act", "Critical Minerals Production Tax Incentive"."""
+    evidence, words, doc = _evidence(), _words(span_text(span)), span.doc
+    run = span.end
+    while run < min(len(doc), span.end + 4) and doc[run].text[:1].isupper() and not doc[run].is_sent_start:
+        run += 1
+    following = doc[run - 1].text if run > span.end else ""
     ends = {words[-1], following} if words else {following}
     return bool(ends & (evidence["programme_words"] | evidence["place_words"]))
 
@@ -102,6 +106,13 @@ def names_a_person(span: Span) -> bool:
     return office or following in titles or any(t.text in titles for t in span)
 
 
+def is_ticker(span: Span) -> bool:
+    """A stock code in brackets: "(TSXV: NLI)", "(NYSE: ALB)", "(6752.T)"."""
+    doc = span.doc
+    before = [t.text for t in doc[max(0, span.start - 3) : span.start]]
+    return span_text(span).isupper() and len(before) >= 2 and before[-1] == ":" and "(" in before
+
+
 def speaks_against(span: Span, persons: frozenset[str], labels: dict[tuple[int, int], str]) -> str | None:
     """Why ``span`` is not an organization, or None. ``persons`` and ``labels`` are the model's
     PERSON words and other entities (pass empty ones where the model itself proposed the name)."""
@@ -110,6 +121,8 @@ def speaks_against(span: Span, persons: frozenset[str], labels: dict[tuple[int, 
         return "slug"
     if names_a_person(span):
         return "person's title"
+    if is_ticker(span):
+        return "ticker"
     if is_place(name):
         return "place"
     if is_chemistry(name):

@@ -100,7 +100,7 @@ def segments(text: str, line: Range) -> list[Range]:
     parts, at = [], start
     for match in [*_separator().finditer(text, start, end), None]:
         stop = match.start() if match else end
-        piece = text[at:stop]
+        piece = re.sub(r"(?:\s+[a-z][\w-]*)+\s*$", "", text[at:stop])  # "… Review staff writer"
         if piece.strip():
             left = at + len(piece) - len(piece.lstrip())
             parts.append((left, left + len(piece.strip())))

@@ -35,19 +35,21 @@ from pipeline.components.org_evidence import (
 from pipeline.components.org_grouping import group_mentions
 from pipeline.components.org_lines import header, headlines, list_cells, mastheads
 from pipeline.components.org_lists import coordinated
-from pipeline.components.spans import doc_text, longest_first, span_text, to_span
+from pipeline.components.spans import doc_text, longest_first, span_text, to_span, words
 from pipeline.gazetteer import entries
-from pipeline.normalize.places import is_country_or_region
+from pipeline.normalize.places import is_country_or_region, is_place
 from pipeline.resources import table
 
 DASHES = {"--", "—", "–", "-"}
 # Where a candidate came from; a name only the statistical model proposes gets extra checks.
 # LIST: a member of a list or a coordination with a known name, or a known name's regional unit.
 GAZETTEER, RULE, NER, LAYOUT, LIST = "ORG_GAZETTEER", "ORG_RULE", "ORG_NER", "ORG_LAYOUT", "ORG_LIST"
-# A photo or picture credit: "Photo: Arun Plus", "Supplied: Origin Energy", "THE CANADIAN PRESS/Jane Doe".
+# A photo, picture or copyright credit: "Photo: Arun Plus", "Supplied: Origin Energy", "© 2026 Grid
+# Wire Pro.", "THE CANADIAN PRESS/Jane Doe".
 CREDIT = re.compile(
     r"(?:\b(?:Photo credit|Image credit|Picture credit|Photo|Image|Picture|Credit|Source|Supplied|Courtesy)\s*:|"
-    r"\bCourtesy of)\s*(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of|de))*)(?=[ \t]*(?:$|[\])\n.;,|]))"
+    r"\bCourtesy of|(?:©|\(c\)|\bCopyright)(?:[ \t]+\d{4})?)"
+    r"\s*(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of|de))*?)(?=[ \t]*(?:$|[\])\n;,|]|\.(?:\s|$)))"
     r"|(?:^|(?<=\n)|(?<=\. ))(?P<agency>[A-Z][A-Z&.'-]+(?:[ \t][A-Z][A-Z&.'-]+)*)/(?=[A-Z][a-z])",
     re.MULTILINE,
 )
@@ -89,6 +91,7 @@ class OrganizationFinder:
 
         gazetteer = [g for g in self._gazetteer_spans(doc) if not is_brand_of_product(g)]
         found = [*map(_with_enumeration, self._pattern_spans(doc)), *_regional_units(doc, gazetteer)]
+        found = [part for span in found for part in _at_possessives(span)]
         ruled = [c for c in (clean_span(s) for s in found) if c is not None and holds(c)]
         ruled += [s for s in self._layout_spans(doc, text) if holds(s)]
         proposed = self._ner_candidates(doc, holds)
@@ -105,7 +108,8 @@ class OrganizationFinder:
         return doc
 
     def _ner_candidates(self, doc: Doc, holds) -> list[Span]:
-        cleaned = [span for span in (clean_span(c) for c in self._ner_spans(doc)) if span is not None]
+        parts = [part for span in self._ner_spans(doc) for part in _at_possessives(span)]
+        cleaned = [span for span in (clean_span(c) for c in parts) if span is not None]
         places = place_names(doc, cleaned)
         return [c for c in cleaned if span_text(c) not in places and not self._is_not_named(c) and holds(c)]
 
@@ -191,14 +195,21 @@ def _token_set(doc: Doc, ranges: list[tuple[int, int]]) -> set[int]:
     return tokens
 
 
+def _at_possessives(span: Span) -> list[Span]:
+    """A name and what it owns are two names: "U.S. Department of Energy's Loan Programs Office"."""
+    cuts = [t.i for t in span[1:-1] if t.text in {"'s", "’s"} and t.nbor(1).text[:1].isupper()]
+    bounds = [span.start, *(i for cut in cuts for i in (cut, cut + 1)), span.end]
+    return [Span(span.doc, a, b, label=span.label) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+
+
 def _regional_units(doc: Doc, gazetteer: list[Span]) -> list[Span]:
     """A known name followed by a country or region: its regional unit ("PowerCo Canada", "BYD Europe")."""
-    units = []
+    texts, units = words(doc), []
     for known in gazetteer:
         for width in (2, 1):
             end = known.end + width
-            place = doc[known.end : end]
-            if end <= len(doc) and place[0].text[:1].isupper() and is_country_or_region(place.text):
+            capitalised = end <= len(doc) and texts[known.end][:1].isupper()
+            if capitalised and is_country_or_region(" ".join(texts[known.end : end])):
                 units.append(Span(doc, known.start, end, label=LIST))  # built on a known name
                 break
     return units
@@ -228,12 +239,25 @@ def _with_enumeration(span: Span) -> Span:
 
 def _extends(span: Span, gazetteer: list[Span]) -> bool:
     """A longer name that holds a gazetteer name without a coordination ("and" only inside a legal
-    name: "Hong Kong Exchanges and Clearing Ltd."): a unit or a subsidiary."""
+    name: "Hong Kong Exchanges and Clearing Ltd."): a unit or a subsidiary, when what it adds ends in
+    a company or institution word ("Fortum Battery Recycling", "Crisil Ratings") or is a place
+    before it ("Zhuhai CosMX Battery"), or it holds two known names (a joint venture); not a product
+    ("Tesla Megapack")."""
+    classes = table("token_classes.toml")
     words = {t.lower_ for t in span}
-    legal = span[-1].text in table("token_classes.toml")["legal_tail"]["words"]
+    legal = span[-1].text in classes["legal_tail"]["words"]
     if words & {"or", "with"} or (words & {"and", ","} and not legal):
         return False
-    return any(span.start <= g.start and g.end <= span.end and len(g) < len(span) for g in gazetteer)
+    held = [g for g in gazetteer if span.start <= g.start and g.end <= span.end and len(g) < len(span)]
+    if len(held) > 1:
+        return True  # a venture named after its parents: "Ningbo Contemporary Brunp Lygend"
+    inner = held[0] if held else None
+    if inner is None:
+        return False
+    ends = {*classes["name_end"]["words"], *classes["institution"]["words"], *classes["legal_tail"]["words"]}
+    if inner.end < span.end:
+        return span[-1].text in ends or is_country_or_region(span.doc[inner.end : span.end].text)
+    return is_place(span.doc[span.start : inner.start].text)
 
 
 @Language.factory(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 FACTS = "battery_extract"
@@ -43,6 +43,34 @@ def lower_words(doc: Doc) -> list[str]:
     if key not in doc.user_data:
         strings = doc.vocab.strings
         doc.user_data[key] = [strings[value] for value in doc.to_array(LOWER).tolist()]
+    return doc.user_data[key]
+
+
+def words(doc: Doc) -> list[str]:
+    """Every token's text, read once per Doc."""
+    key = (FACTS, "orth")
+    if key not in doc.user_data:
+        strings = doc.vocab.strings
+        doc.user_data[key] = [strings[value] for value in doc.to_array(ORTH).tolist()]
+    return doc.user_data[key]
+
+
+def sentence_starts(doc: Doc) -> frozenset[int]:
+    """The token offsets where sentences start, read once per Doc."""
+    key = (FACTS, "sentence_starts")
+    if key not in doc.user_data:
+        doc.user_data[key] = frozenset(_sentences(doc)[0][:-1])
+    return doc.user_data[key]
+
+
+def breaks_after(doc: Doc) -> list[bool]:
+    """Whether a line break follows each token (in its trailing space or the tokens of space after it)."""
+    key = (FACTS, "breaks_after")
+    if key not in doc.user_data:
+        starts, ends = _token_offsets(doc)
+        text = doc_text(doc)
+        following = [*starts[1:], len(text)]
+        doc.user_data[key] = ["\n" in text[end:after] for end, after in zip(ends, following, strict=True)]
     return doc.user_data[key]
 
 
