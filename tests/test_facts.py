@@ -139,6 +139,21 @@ def test_a_partner_inside_the_subject_is_not_linked(run_model):
             id="a-rating-agency-said-of-a-country",
         ),
         pytest.param(
+            "Europe's appetite for storage cells will rise to 1.1 TWh in 2030, consultancy Kessler Analytics "
+            "GmbH estimates.",
+            "1.1 TWh",
+            None,
+            None,
+            id="a-consultancy-estimate-after-the-figure",
+        ),
+        pytest.param(
+            "The Thai Battery Makers Association puts local battery demand at 25-30 GWh.",
+            "25-30 GWh",
+            None,
+            None,
+            id="a-market-figure-an-association-gives",
+        ),
+        pytest.param(
             "Velmora Motors Inc. sells power banks. A typical power bank holds about 74 Wh.",
             "about 74 Wh",
             None,

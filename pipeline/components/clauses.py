@@ -22,6 +22,8 @@ def owns(token: Token, subject: Token, owner: dict[int, str]) -> bool:
     while token.i != subject.i:
         if token.pos_ == "ADP" and token.lower_ in PARTNER_PREPOSITIONS:
             return False
+        if token.pos_ in {"VERB", "AUX"}:
+            return False  # another clause inside the subject: "appetite …, consultancy X estimates"
         token = token.head
     return True
 

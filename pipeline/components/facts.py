@@ -54,10 +54,12 @@ class FactLinker:
         self.milestones.numbers = {i for key in ANCHORS for s in doc.spans[key] for i in range(s.start, s.end)}
         for key in ANCHORS:
             for span in doc.spans[key]:
+                milestone = self.milestones(span, owner)
                 link = self.organization(span, model, owner)
+                if milestone is not None and self._is_market(milestone, owner):
+                    link = Link(None, None)  # "X puts local battery demand at 25-30 GWh": a market's figure
                 set_fact(span, "organization", link.organization)
                 set_fact(span, "link", link.how)
-                milestone = self.milestones(span, owner)
                 set_fact(span, "milestone", (milestone.start_char, milestone.end_char) if milestone else None)
         _link_partners(doc)
         return doc
@@ -100,6 +102,13 @@ class FactLinker:
         if (subject.lower_ in SPEAKERS or subject.ent_type_ == "PERSON") and inner.lower_ in self.owned_words:
             return _focus(model, verb)  # "Hoffmann said she expects revenue to exceed …": a spokesperson
         return Link(None, None)
+
+    def _is_market(self, milestone: Span, owner: dict[int, str]) -> bool:
+        """A milestone that names a market, with no organization's possessive ("LGES' installations")."""
+        head = milestone.root
+        if head.lower_ not in self.markets:
+            return False
+        return not any(c.dep_ == "poss" and (c.i in owner or c.lower_ in self.anaphors) for c in head.children)
 
     def _is_rate_footer(self, span: Span) -> bool:
         start, end = sentence_tokens(span)
