@@ -209,6 +209,12 @@ SYMBOLS = [
     case("500 Ft", "500", "HUF", id="forint-symbol-after"),
     case("500 kr", "500", "SEK", True, id="kr-default-sek"),
     case("kr 2 billion", "2e9", "SEK", True, id="kr-before"),
+    case("E£5 billion", "5e9", "EGP", id="egyptian-pound-sign"),
+    case("CHF5bn", "5e9", "CHF", id="code-glued"),
+    case("$US5 million", "5e6", "USD", id="dollar-us-australian-style"),
+    case("5 million €", "5e6", "EUR", id="euro-sign-after"),
+    case("R2.5 billion", "2.5e9", "ZAR", id="rand-letter", xfail="no lone-letter symbols: 'R2' is a road"),
+    case("S $3 million", "3e6", "SGD", id="s-spaced", xfail="'Model S $79,990': a spaced S is not taken for Singapore"),
 ]
 
 AMOUNTS = [
