@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from pipeline.components.spans import doc_text, sentence, span_text
+from pipeline.components.spans import doc_text, sentence_bounds, span_text
 from pipeline.normalize.orgnames import is_rejected
 from pipeline.resources import table
 
@@ -143,5 +143,6 @@ def _product_nouns() -> frozenset[str]:
 
 def in_credit_line(span: Span) -> bool:
     """Reporter and editor credits and bylines name people: "(Reporting by …; Editing by …)", "By …"."""
-    line = sentence(span).text.lstrip("( ").lower()
+    start, end = sentence_bounds(span)
+    line = doc_text(span.doc)[start : min(end, start + 40)].lstrip("( ").lower()
     return line.startswith(("reporting by", "editing by", "writing by", "by ", "additional reporting", "compiled by"))
