@@ -1,4 +1,5 @@
-"""JSON Schemas of the output record and of the gold format, generated from the pydantic models."""
+"""JSON Schemas of the output record and of the gold format, generated from the pydantic models, and
+``tables.md``, the description of the batch job's Parquet tables, generated from the same models."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from pipeline.gold import GoldArticle
-from pipeline.records import ArticleRecord
+from pipeline.records import SCHEMA_VERSION, ArticleRecord
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "article_record.schema.json": ArticleRecord,
@@ -21,12 +22,50 @@ def render(model: type[BaseModel]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
+TABLES_DOC = "tables.md"
+GENERATED = "Generated from `pipeline/records.py` by `python -m pipeline schemas`; do not edit."
+JOINS = """Every table has `article_id`, the key of the `articles` table. Rows of `capacities`, `money` and
+`target_years` are keyed within an article by `start` (the character offset of the item), which
+the `facts` table refers to; `organizations.organization_id` and `facts.organization_id` are the
+gazetteer's stable ids, the same in every article (null where the gazetteer does not know the
+organization: use `name` then)."""
+
+
+def _rendered() -> dict[str, str]:
+    return {**{name: render(model) for name, model in SCHEMAS.items()}, TABLES_DOC: render_tables()}
+
+
+def render_tables() -> str:
+    """The Parquet tables of a batch run as Markdown: every column with its Arrow type, whether it
+    may be null, and the description of the record field it holds."""
+    from pipeline.batch.tables import ARTICLE_COLUMNS, COLUMN_NAMES, ITEMS
+    from pipeline.batch.tables import SCHEMAS as TABLES
+
+    lines = [f"# Parquet tables (record schema {SCHEMA_VERSION})", "", GENERATED, "", JOINS, ""]
+    described = {"articles": {name: text for name, _, _, text in ARTICLE_COLUMNS}}
+    for table, model in ITEMS.items():
+        fields = model.model_fields
+        described[table] = {"article_id": "The article's identifier."} | {
+            column: (fields[name].description or "").replace("|", "\\|") for name, column in COLUMN_NAMES[table].items()
+        }
+    for table, schema in TABLES.items():
+        lines += [f"## `{table}`", "", "| column | type | null | description |", "|---|---|---|---|"]
+        for field in schema:
+            kind = str(field.type).replace("|", "\\|").replace("\n", " ")
+            if len(kind) > 60:
+                kind = kind.split("<", 1)[0] + "<…>"
+            null, text = "yes" if field.nullable else "no", described[table].get(field.name, "")
+            lines.append(f"| `{field.name}` | {kind} | {null} | {text} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def write_schemas(directory: Path) -> list[Path]:
-    """Write every schema file; returns the paths written."""
+    """Write every schema file and the tables' description; returns the paths written."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, model in SCHEMAS.items():
-        (directory / name).write_text(render(model), encoding="utf-8")
+    for name, text in _rendered().items():
+        (directory / name).write_text(text, encoding="utf-8")
         written.append(directory / name)
     return written
 
@@ -34,8 +73,8 @@ def write_schemas(directory: Path) -> list[Path]:
 def stale_schemas(directory: Path) -> list[str]:
     """Names of schema files that are missing or differ from the models."""
     stale = []
-    for name, model in SCHEMAS.items():
+    for name, text in _rendered().items():
         path = directory / name
-        if not path.exists() or path.read_text(encoding="utf-8") != render(model):
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
             stale.append(name)
     return stale

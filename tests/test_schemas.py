@@ -28,3 +28,19 @@ def test_amounts_are_numbers_in_the_record_schema():
         return {node["type"]} if "type" in node else set().union(*(types(o) for o in node.get("anyOf", [])))
 
     assert types(amount) == {"integer", "number", "null"}
+
+
+def test_the_tables_description_lists_every_column_of_every_table():
+    from pipeline.batch.tables import SCHEMAS as TABLES
+    from pipeline.schemas import render_tables
+
+    text = render_tables()
+    for table, schema in TABLES.items():
+        section = text.split(f"## `{table}`", 1)[1].split("\n## ", 1)[0]
+        assert [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")] == schema.names
+
+
+def test_the_tables_description_is_checked_like_the_schemas(tmp_path):
+    write_schemas(tmp_path)
+    (tmp_path / "tables.md").write_text("# old\n", encoding="utf-8")
+    assert stale_schemas(tmp_path) == ["tables.md"]

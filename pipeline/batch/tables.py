@@ -75,20 +75,25 @@ COLUMN_NAMES = {
     table: {name: mark.name or name for name, mark in marks(model).items()} for table, model in ITEMS.items()
 }
 
+# The articles table: one row per article that was extracted, with what the input said about it.
+# (name, type, required, description): the one declaration of its columns, also documented in
+# schemas/tables.md.
+ARTICLE_COLUMNS: tuple[tuple[str, pa.DataType, bool, str], ...] = (
+    ("article_id", pa.string(), True, "The article's identifier: the key of every table."),
+    ("input", pa.string(), True, "The input it was read from (a file, with the line or row where it has one)."),
+    ("published", pa.date32(), False, "Publication date, if the input gave one."),
+    ("title", pa.string(), False, "Title, if the input gave one."),
+    ("url", pa.string(), False, "Address of the page, if the input gave one."),
+    ("source", pa.string(), False, "Source or outlet, if the input gave one."),
+    ("characters", pa.int64(), True, "Length of the text in characters."),
+    ("replaced_controls", pa.int32(), True, "Control characters replaced by spaces (offsets are kept)."),
+    *((name, pa.int32(), True, f"Number of rows of the article in the `{name}` table.") for name in LISTS),
+    ("schema_version", pa.string(), True, "Version of the record schema the rows follow."),
+)
+
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(
-        [
-            KEY,
-            _required("input", pa.string()),
-            pa.field("published", pa.date32()),
-            pa.field("title", pa.string()),
-            pa.field("url", pa.string()),
-            pa.field("source", pa.string()),
-            _required("characters", pa.int64()),
-            _required("replaced_controls", pa.int32()),
-            *(_required(name, pa.int32()) for name in LISTS),
-            _required("schema_version", pa.string()),
-        ],
+        [pa.field(name, kind, nullable=not required) for name, kind, required, _ in ARTICLE_COLUMNS],
         metadata=METADATA,
     ),
     **{name: pa.schema([KEY, *columns(model)], metadata=METADATA) for name, model in ITEMS.items()},
