@@ -54,7 +54,7 @@ UNSAFE_ALIASES = {
     # surnames that also name a company
     "Goldman", "Forbes", "Cummins", "Elia", "Stadler", "Bollinger", "Bain", "Ricardo", "Carlyle", "Koch", "Daiwa",
     # acronyms that are a currency code or that two bodies in the news use
-    "PLN", "BIS", "LSE", "ACER", "EEA", "EMA", "CDC", "IOC", "PSI", "ISO", "CBL",
+    "PLN", "BIS", "LSE", "ACER", "EEA", "EMA", "CDC", "IOC", "PSI", "ISO", "CBL", "REE",
     # a group name the news uses for whichever of its units the story is about
     "Samsung",
 }  # fmt: skip
