@@ -37,22 +37,23 @@ def sentence_tokens(item: Span | Token) -> tuple[int, int]:
     return starts[index], starts[index + 1]
 
 
-def lower_words(doc: Doc) -> list[str]:
-    """Every token's lower-case text, read once per Doc (``Token.lower_`` makes a Token each time)."""
-    key = (FACTS, "lower")
+def _token_strings(doc: Doc, attribute: int, name: str) -> list[str]:
+    """A string attribute of every token, read once per Doc (a ``Token`` per read is slow)."""
+    key = (FACTS, name)
     if key not in doc.user_data:
         strings = doc.vocab.strings
-        doc.user_data[key] = [strings[value] for value in doc.to_array(LOWER).tolist()]
+        doc.user_data[key] = [strings[value] for value in doc.to_array(attribute).tolist()]
     return doc.user_data[key]
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """Every token's lower-case text, read once per Doc (``Token.lower_`` makes a Token each time)."""
+    return _token_strings(doc, LOWER, "lower")
 
 
 def words(doc: Doc) -> list[str]:
     """Every token's text, read once per Doc."""
-    key = (FACTS, "orth")
-    if key not in doc.user_data:
-        strings = doc.vocab.strings
-        doc.user_data[key] = [strings[value] for value in doc.to_array(ORTH).tolist()]
-    return doc.user_data[key]
+    return _token_strings(doc, ORTH, "orth")
 
 
 def sentence_starts(doc: Doc) -> frozenset[int]:
