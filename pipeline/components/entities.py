@@ -11,14 +11,17 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline import gazetteer
 from pipeline.components.clauses import SUBJECTS
 from pipeline.components.spans import lower_words, sentence_tokens
 
 LEDE_ACTORS = 2  # the first subjects of an article say who it is about: they count extra
 LEDE_WEIGHT = 3
+ANALYST_KINDS = frozenset({"institute"})  # gazetteer kinds that forecast markets rather than build
 DEFINITE = frozenset({"the", "its", "their", "this", "that"})
 
 
@@ -40,6 +43,12 @@ def _leaders(names: list[str]) -> list[str]:
             leader = name
         leaders.append(leader)
     return leaders
+
+
+@cache
+def _gazetteer_kind(name: str) -> str | None:
+    known = gazetteer.identify(name)
+    return gazetteer.by_id()[known]["kind"] if known is not None else None
 
 
 def _last_before(entries: list[tuple[int, str]], token: int) -> str | None:
@@ -140,9 +149,10 @@ class ArticleModel:
         return mention.start in self.sources
 
     def is_analyst(self, mention: Span) -> bool:
-        """A research firm, rating agency or broker: "research firm X", "X Analytics", "X analyst"."""
+        """A research firm, rating agency or broker: "research firm X", "X Analytics", "X analyst",
+        or a research body the gazetteer knows ("BloombergNEF")."""
         around = self.lower[max(mention.start - 3, 0) : mention.end + 1]
-        return any(word in self.analyst_words for word in around)
+        return any(word in self.analyst_words for word in around) or _gazetteer_kind(mention.kb_id_) in ANALYST_KINDS
 
     # -- questions the linker asks ----------------------------------------------------------------
     def in_sentence(self, start: int) -> list[Span]:

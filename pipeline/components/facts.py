@@ -19,6 +19,9 @@ from pipeline.resources import table
 ANCHORS = {"target_years": "target_year", "capacities": "capacity", "money": "money"}
 RELATIVE_PRONOUNS = {"which", "that", "who"}
 RECENT_SENTENCES = 2  # how far back the main actor must have been named to stand for an unnamed subject
+RECENT_LIST_LINES = 8  # the same for a line of a list or table
+MAX_LIST_LINE_WORDS = 14
+LIST_BULLETS = "-•–*·"
 GEOGRAPHY = {"GPE", "NORP", "LOC"}
 SPEAKERS = {"he", "she"}
 
@@ -124,7 +127,12 @@ class FactLinker:
         if line.count("|") < 2:
             return None
         first = next((m for m in model.in_sentence(start) if line_start <= m.start_char < span.start_char), None)
-        return Link(first.kb_id_, "table_row") if first is not None else _focus(model, span)
+        if first is not None:
+            return Link(first.kb_id_, "table_row")
+        cell = span.doc.char_span(line_start, text.find("|", line_start), alignment_mode="expand")
+        if cell is not None and any(t.ent_type_ in GEOGRAPHY for t in cell):
+            return Link(None, None)  # "China | 101 GWh | 350 GWh": a region's row
+        return _focus(model, span)
 
     def _org_of(self, token: Token, span: Span, model, owner, first_verb: bool) -> Link | Token | None:
         """A Link when the token's clause decides; the clause's own subject (a Token) when it is
@@ -204,12 +212,25 @@ class FactLinker:
 
 
 def _focus(model: ArticleModel, token: Token | Span) -> Link:
-    """The main actor, where the article has named it in this sentence or the few before."""
+    """The main actor, where the article has named it in this sentence or the few before (a list
+    or table under a paragraph looks further back: its lines are sentences of their own)."""
     at = token.i if isinstance(token, Token) else token.start
     found = model.focus()
-    if found is None or not model.recent(found, at, RECENT_SENTENCES):
+    window = RECENT_LIST_LINES if _in_list_line(token.doc, at) else RECENT_SENTENCES
+    if found is None or not model.recent(found, at, window):
         return Link(None, None)
     return Link(found, "earlier")
+
+
+def _in_list_line(doc: Doc, at: int) -> bool:
+    """A short line of a list or a table: a bullet, a label before a colon, or cells."""
+    text, start_char = doc_text(doc), doc[at].idx
+    start = text.rfind("\n", 0, start_char) + 1
+    end = text.find("\n", start_char)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if len(line.split()) > MAX_LIST_LINE_WORDS:
+        return False
+    return line[:1] in LIST_BULLETS or "|" in line or ":" in text[start:start_char]
 
 
 def _link_partners(doc: Doc) -> None:
