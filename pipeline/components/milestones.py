@@ -14,7 +14,7 @@ PLACES = {"GPE", "LOC", "DATE", "TIME"}  # "Bengaluru", "Monday" name no milesto
 MAX_LABEL_WORDS = 6  # a list line's label before its colon ("Energy segment sales, Q2: …")
 MAX_LIST_LINE = 14  # words of a list line; a longer line with a colon is prose ("… later: research firm X …")
 BULLETS = "-•–*·"
-MAX_COMPLEMENT = 3  # words of a complement kept in a milestone ("in the Marche region")
+MAX_COMPLEMENT = 4  # words of a complement kept in a milestone ("in the Marche region")
 
 
 class MilestoneFinder:
@@ -34,7 +34,7 @@ class MilestoneFinder:
         """The phrase naming what ``span`` dates or measures, or None: from the parse, else the
         label of its table row or list line."""
         found = self._from_parse(span, owner)
-        if found is not None:
+        if found is not None and self._names_a_thing(found):
             return found
         label = _line_label(span, owner)
         return label if label is not None and label.start_char < label.end_char else None
@@ -61,7 +61,7 @@ class MilestoneFinder:
         ):
             tokens = [t for t in head.subtree if t.i >= span.end and t.i <= head.i]
             if tokens:
-                return span.doc[tokens[0].i : head.i + 1]
+                return span.doc[tokens[0].i : self._complement_end(head, span)]
         return None
 
     def _complement(self, span: Span, owner) -> Span | None:
