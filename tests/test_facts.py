@@ -174,6 +174,17 @@ def test_article_model_links(run_model, text, anchor, organization, how):
     assert (found.organization, found.link) == (organization, how)
 
 
+def test_a_plants_figures_are_its_joint_ventures(run_model):
+    text = (
+        "Harrow Cells LLC, the joint venture of Velmora Motors Inc. and Nordvik Battery Systems AB, is building a "
+        "plant in Ohio. The plant will cost $3 billion. Velmora Motors Inc. and Nordvik Battery Systems AB "
+        "announced a $1 billion investment in the venture."
+    )
+    record = run_model(text)
+    assert (fact(record, "$3 billion").organization, fact(record, "$3 billion").link) == ("Harrow Cells LLC", "owner")
+    assert fact(record, "$1 billion").organization == "Harrow Cells LLC"
+
+
 def test_a_table_row_is_its_companys(run_model):
     text = (
         "Velmora Motors Inc. ran the tender.\n\nBidder | Capacity | Tariff\n"

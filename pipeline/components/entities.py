@@ -197,5 +197,11 @@ class ArticleModel:
         return _last_before(self.owned.get(kind, []), thing.i) if kind else None
 
     def owner_of(self, thing: Token) -> str | None:
-        """Whose "the plant" or "the venture" this is: its known owner, else the main actor."""
-        return self.owned_before(thing) or self.focus()
+        """Whose "the plant" or "the venture" this is: its known owner, else the joint venture the
+        article has described (a plant's figures are the venture's that builds it), else the main
+        actor."""
+        return self.owned_before(thing) or self.venture(thing.i) or self.focus()
+
+    def venture(self, before: int) -> str | None:
+        """The joint venture the article last described as one ("X, the joint venture of A and B")."""
+        return _last_before(self.owned.get("venture", []), before)

@@ -154,8 +154,9 @@ class FactLinker:
         how = "same_clause" if first_verb else "same_sentence"
         if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":  # "SK Innovation, which injected …"
             subject = token.head
-        if is_joint(subject, owner):
-            return Link(None, None)  # "Mazda and Subaru will buy …": no one organization
+        if is_joint(subject, owner):  # "Mazda and Subaru will buy …": no one organization, unless their venture
+            venture = model.venture(token.i)
+            return Link(venture, "owner") if venture else Link(None, None)
         named = owner.get(subject.i) or next((owner[t.i] for t in subject.subtree if owns(t, subject, owner)), None)
         if named is not None:
             return Link(named, how)
