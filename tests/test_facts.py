@@ -185,6 +185,15 @@ def test_a_plants_figures_are_its_joint_ventures(run_model):
     assert fact(record, "$1 billion").organization == "Harrow Cells LLC"
 
 
+def test_the_venture_is_the_joint_venture_described(run_model):
+    text = (
+        "Harrow Cells LLC, the joint venture of Velmora Motors Inc. and Nordvik Battery Systems AB, broke ground on "
+        "Monday. Velmora Motors Inc. will supply the cathodes. The venture expects to sign its equipment contracts "
+        "by the end of 2026."
+    )
+    assert fact(run_model(text), "by the end of 2026").organization == "Harrow Cells LLC"
+
+
 def test_a_table_row_is_its_companys(run_model):
     text = (
         "Velmora Motors Inc. ran the tender.\n\nBidder | Capacity | Tariff\n"
