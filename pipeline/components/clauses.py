@@ -80,4 +80,13 @@ def clause_of(span: Span) -> tuple[int, int]:
 
 
 def _modifies(verb: Token) -> bool:
-    return verb.dep_ in {"acl", "xcomp"} and verb.tag_ in {"VB", "VBG", "VBN"}
+    if verb.dep_ in {"acl", "xcomp"} and verb.tag_ in {"VB", "VBG", "VBN"}:
+        return True
+    # a purpose: "will invest Rs 4,500 crore to set up a 10 GWh plant"
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)
+
+
+def is_starting_value(span: Span) -> bool:
+    """The value a change starts from: "from 0.5 GWh to about 2 GWh", "up from Rs 640 crore"."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ == "from" and head.i < span.start

@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.clauses import SUBJECTS, clause_of, is_actor, is_generic, is_joint, is_partner, owns
+from pipeline.components.clauses import (
+    SUBJECTS,
+    clause_of,
+    is_actor,
+    is_generic,
+    is_joint,
+    is_partner,
+    is_starting_value,
+    owns,
+)
 from pipeline.components.entities import ArticleModel
 from pipeline.components.milestones import MilestoneFinder
 from pipeline.components.spans import doc_text, exact_offsets, get_fact, lower_words, sentence_tokens, set_fact
@@ -253,11 +262,19 @@ def _link_partners(doc: Doc) -> None:
                 same = [
                     s
                     for s in clauses.get((other, of[(key, span.start)]), [])
-                    if get_fact(s, "organization") == organization
+                    if get_fact(s, "organization") == organization and not _dated_start(span, s)
                 ]
                 # the amount as written before its bracketed conversion: "2.5 billion yuan (US$352 million)"
                 nearest = min(same, key=lambda s: (_is_conversion(s), abs(s.start - span.start)), default=None)
                 set_fact(span, f"{anchor}_partner", exact_offsets(nearest)[0] if nearest is not None else None)
+
+
+def _dated_start(span: Span, other: Span) -> bool:
+    """A year and the value a change starts from ("from 0.5 GWh to 2 GWh by 2026"): the year dates
+    where the change ends, not where it starts."""
+    return (span.label_ == "TARGET_YEAR" and is_starting_value(other)) or (
+        other.label_ == "TARGET_YEAR" and is_starting_value(span)
+    )
 
 
 def _is_conversion(span: Span) -> bool:
