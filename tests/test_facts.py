@@ -101,6 +101,14 @@ def test_a_partner_inside_the_subject_is_not_linked(run_model):
             id="the-ministry-is-the-one-named-before",
         ),
         pytest.param(
+            "Velmora Motors Inc. posted results. Velmora Motors Inc. cut prices. Harrow Cells LLC opened a plant "
+            "in Ohio. Its output will reach 10 GWh by 2027.",
+            "10 GWh",
+            "Harrow Cells LLC",
+            "previous_sentence",
+            id="its-is-the-subject-before-not-the-most-frequent",
+        ),
+        pytest.param(
             "Norrland Cells AB showed a new sodium-ion cell on Monday. Each cell holds about 30 Ah, according to "
             "Norrland Cells AB.",
             "about 30 Ah",

@@ -180,6 +180,14 @@ class ArticleModel:
         there = bisect_left(self.sentence_starts, starts[at - 1] + 1) - 1
         return here - there <= sentences
 
+    def previous_subject(self, token: int) -> str | None:
+        """The organization that is a subject of the sentence before the one of ``token``."""
+        here = bisect_left(self.sentence_starts, token + 1) - 1
+        if here < 1:
+            return None
+        subjects = [m for m in self.in_sentence(self.sentence_starts[here - 1]) if _root(m).dep_ in SUBJECTS]
+        return subjects[-1].kb_id_ if subjects else None
+
     def salient(self, before: int) -> str | None:
         """The organization that has acted (been a subject) most often before token ``before``, the
         latest of equals: what "the company" stands for when the sentence names none."""

@@ -197,6 +197,10 @@ class FactLinker:
             found = model.owned_before(token)
             if found:
                 return Link(found, "owner")
+        if token.pos_ == "PRON":  # "it", "its": the subject of the sentence before, if an organization
+            previous = model.previous_subject(token.i)
+            if previous is not None:
+                return Link(previous, "previous_sentence")
         salient = model.salient(token.i)
         return Link(salient, "earlier") if salient else _focus(model, token)
 
