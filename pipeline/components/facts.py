@@ -115,6 +115,11 @@ class FactLinker:
             return _focus(model, verb)  # "Hoffmann said she expects revenue to exceed …": a spokesperson
         return Link(None, None)
 
+    def _analyst_at(self, token: int, model: ArticleModel) -> bool:
+        """A research firm inside a subject ("Europe's appetite …, consultancy X estimates")."""
+        mention = model.mention_at(token)
+        return mention is not None and model.is_analyst(mention)
+
     def _is_market(self, milestone: Span, owner: dict[int, str]) -> bool:
         """A milestone that names a market, with no organization's possessive ("LGES' installations")."""
         head = milestone.root
@@ -166,7 +171,9 @@ class FactLinker:
         if is_joint(subject, owner):  # "Mazda and Subaru will buy …": no one organization, unless their venture
             venture = model.venture(token.i)
             return Link(venture, "owner") if venture else Link(None, None)
-        named = owner.get(subject.i) or next((owner[t.i] for t in subject.subtree if owns(t, subject, owner)), None)
+        named = owner.get(subject.i) or next(
+            (owner[t.i] for t in subject.subtree if owns(t, subject, owner) and not self._analyst_at(t.i, model)), None
+        )
         if named is not None:
             return Link(named, how)
         if subject.lower_ in self.anaphors or subject.lower_ in self.name_words:
