@@ -88,7 +88,8 @@ class ArticleModel:
         self.leaders = _leaders([name for _, name in actors])
         counts = Counter(m.kb_id_ for m in mentions if not self.is_analyst(m))
         for _, name in actors[:LEDE_ACTORS]:
-            counts[name] += LEDE_WEIGHT
+            if name in counts:  # not a research firm's
+                counts[name] += LEDE_WEIGHT
         self.main = counts.most_common(1)[0][0] if counts else None
         self.sentence_starts = []
         for sentence in doc.sents:

@@ -174,6 +174,8 @@ class FactLinker:
         named = owner.get(subject.i) or next(
             (owner[t.i] for t in subject.subtree if owns(t, subject, owner) and not self._analyst_at(t.i, model)), None
         )
+        if named is not None and token.lower_ in self.reporting and self._analyst_at(subject.i, model):
+            return Link(None, None)  # "…, up from 20 GWh, rating agency X said": a source, not the subject
         if named is not None:
             return Link(named, how)
         if subject.lower_ in self.anaphors or subject.lower_ in self.name_words:
