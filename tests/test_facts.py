@@ -315,6 +315,13 @@ def test_rules_only_facts_have_no_partners(run_rules):
             id="the-subject-of-is-set-to-reach",
         ),
         pytest.param(
+            "Velmora Motors Inc. opened a plant. Its annual output is set to reach 20 GWh by the end of 2027 and "
+            "40 GWh in 2028.",
+            "40 GWh",
+            "annual output",
+            id="a-coordinated-figure-shares-the-milestone",
+        ),
+        pytest.param(
             "Velmora Motors Inc. reported results.\n\n- Operating profit, Q2: ¥38.7 billion\n",
             "¥38.7 billion",
             "Operating profit, Q2",

@@ -73,6 +73,7 @@ class FactLinker:
                 set_fact(span, "organization", link.organization)
                 set_fact(span, "link", link.how)
                 set_fact(span, "milestone", (milestone.start_char, milestone.end_char) if milestone else None)
+        _share_coordinated_milestones(doc)
         _link_partners(doc)
         return doc
 
@@ -280,6 +281,20 @@ def _link_partners(doc: Doc) -> None:
                 # the amount as written before its bracketed conversion: "2.5 billion yuan (US$352 million)"
                 nearest = min(same, key=lambda s: (_is_conversion(s), abs(s.start - span.start)), default=None)
                 set_fact(span, f"{anchor}_partner", exact_offsets(nearest)[0] if nearest is not None else None)
+
+
+def _share_coordinated_milestones(doc: Doc) -> None:
+    """A figure coordinated with another record shares its milestone where it has none of its own:
+    "annual output is set to reach 20 GWh by the end of 2023 and 40 GWh in 2024"."""
+    spans = [span for key in ANCHORS for span in doc.spans[key]]
+    at = {i: span for span in spans for i in range(span.start, span.end)}
+    for span in spans:
+        head = span.root.head
+        if span.root.dep_ != "conj" or get_fact(span, "milestone") is not None or head.i not in at:
+            continue
+        milestone = get_fact(at[head.i], "milestone")
+        if milestone is not None:
+            set_fact(span, "milestone", milestone)
 
 
 def _dated_start(span: Span, other: Span) -> bool:
