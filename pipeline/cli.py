@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -145,7 +146,7 @@ def batch(
     """Extract many articles into records.jsonl, errors.jsonl, Parquet tables and manifest.json; resumable.
 
     Exit codes: 0 all inputs succeeded, 1 some failed (the outputs are complete), 2 usage error
-    (nothing was run), 3 the run failed (a full disk …; run it again to resume), 130 interrupted."""
+    (nothing was run), 3 the run failed (a full disk …; run it again to resume), 130 interrupted (Ctrl-C, SIGTERM)."""
     from pipeline.batch.run import BatchSettings, RunFailed, UsageError, run_batch
 
     if out is None or not out.strip():
@@ -153,6 +154,7 @@ def batch(
     settings = BatchSettings(
         tuple(inputs or ()), Path(out), model, workers, batch_size, chunk_size, engine, scheduler, timeout, overwrite
     )
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM stops the run as Ctrl-C does
     try:
         summary = run_batch(settings)
     except UsageError as error:
@@ -161,8 +163,14 @@ def batch(
         raise fail(str(error), code=3) from None
     except KeyboardInterrupt:
         raise fail("interrupted; committed chunks are kept: run the same command again to resume", 130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     typer.echo(summary_line(summary, out), err=True)
     raise typer.Exit(summary.exit_code)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def summary_line(summary: Any, out: str) -> str:
