@@ -262,3 +262,8 @@ def test_byline_with_the_outlet_and_a_job(run_rules):
         "Harrow Cells Inc. said on Monday it will open a second plant."
     )
     assert "Harbourline Business Review" in names_of(run_rules(text))
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "•", "© 2026"], ids=["empty", "space", "breaks", "bullet", "copy"])
+def test_texts_without_names_give_no_organization_and_no_error(run_rules, text):
+    assert names_of(run_rules(text)) == []

@@ -70,7 +70,7 @@ def breaks_after(doc: Doc) -> list[bool]:
     if key not in doc.user_data:
         starts, ends = _token_offsets(doc)
         text = doc_text(doc)
-        following = [*starts[1:], len(text)]
+        following = [*starts[1:], len(text)][: len(starts)]  # an empty Doc has no tokens
         doc.user_data[key] = ["\n" in text[end:after] for end, after in zip(ends, following, strict=True)]
     return doc.user_data[key]
 
