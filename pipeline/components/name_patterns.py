@@ -2,7 +2,10 @@
 cannot match without: a rule ending in "University" is not tried on an article with no such word.
 
 The Matcher's cost grows with the number of rules it steps through at every token, while most
-articles hold the required words of only a few rules; skipping the others changes no match."""
+articles hold the required words of only a few rules; skipping the others changes no match.
+
+Repeated name words are bounded ("{0,8}", not "*"): a name has at most a few words, and an
+unbounded operator makes the Matcher quadratic on a run of name-shaped tokens ("Inc. Inc. …")."""
 
 from __future__ import annotations
 
@@ -19,11 +22,18 @@ PATTERN_FILE = "org_patterns.jsonl"
 REQUIRED = {None, "+"}  # a pattern token without an operator, or with "+", must be in the text
 
 
+def _required(op: str | None) -> bool:
+    """Whether a pattern token with this operator must be in the text ("{1,8}" must, "{0,8}" need not)."""
+    if op in REQUIRED:
+        return True
+    return bool(op) and op.startswith("{") and int(op[1:].split(",")[0] or 0) >= 1
+
+
 def _requirements(pattern: list[dict], vocab: Vocab) -> tuple[frozenset[int], frozenset[int]]:
     """The lexical flags and the exact words that every match of ``pattern`` contains."""
     flags, words = set(), set()
     for token in pattern:
-        if token.get("OP") not in REQUIRED:
+        if not _required(token.get("OP")):
             continue
         flags.update(IDS[key] for key, value in token.items() if key.startswith("FLAG") and value is True)
         if isinstance(token.get("ORTH"), str):
