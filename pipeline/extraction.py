@@ -15,6 +15,7 @@ from pipeline.build import build_record
 from pipeline.components.spans import remember_text
 from pipeline.nlp import load_pipeline
 from pipeline.records import ArticleRecord
+from pipeline.tokenization import bounded_doc
 
 
 def parse_published(value: date | str | None) -> date | None:
@@ -32,7 +33,7 @@ def parse_published(value: date | str | None) -> date | None:
 
 def make_doc(nlp: Language, text: str, published: date | None) -> Doc:
     """A tokenized Doc carrying the article's publication date for the components."""
-    doc = nlp.make_doc(text)
+    doc = bounded_doc(nlp, text)
     doc._.published = published
     remember_text(doc, text)
     return doc

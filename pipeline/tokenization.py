@@ -9,6 +9,7 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from pipeline.normalize.currencies import surfaces
@@ -54,3 +55,26 @@ def customize_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.rules = {text: rule for text, rule in (nlp.tokenizer.rules or {}).items() if text not in glued}
     for abbreviation in table("organizations.toml")["clean"]["abbreviations"]:  # "Pte. Ltd."
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
+# A run of characters without a space longer than this is tokenized in pieces of RUN_PIECE: spaCy's
+# tokenizer splits prefixes and suffixes one at a time, copying the rest of the run each time, so
+# one long run is quadratic ('$' * 12000 took a minute). No word, number or name is that long.
+LONG_RUN = re.compile(r"\S{200,}")
+RUN_PIECE = 100
+
+
+def bounded_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, in linear time on long runs without spaces; ``doc.text == text``."""
+    if LONG_RUN.search(text) is None:
+        return nlp.make_doc(text)
+    docs, at = [], 0
+    for match in LONG_RUN.finditer(text):
+        if match.start() > at:
+            docs.append(nlp.make_doc(text[at : match.start()]))
+        pieces = range(match.start(), match.end(), RUN_PIECE)
+        docs += [nlp.make_doc(text[i : min(i + RUN_PIECE, match.end())]) for i in pieces]
+        at = match.end()
+    if at < len(text):
+        docs.append(nlp.make_doc(text[at:]))
+    return Doc.from_docs(docs, ensure_whitespace=False)
