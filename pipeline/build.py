@@ -89,7 +89,7 @@ def money(doc: Doc, text: str, dropped: Counter[str]) -> Items:
 
     def make(span: Span) -> Fields:
         value = parse_money(_text(span, text) + (get_fact(span, "elided") or ""), currencies)
-        facts = {name: get_fact(span, name) for name in ("equivalent_of", "per")}
+        facts = {name: get_fact(span, name) for name in ("equivalent_of", "per", "role")}
         return {**_where(span, text), **vars(value), **facts, "kind": get_fact(span, "kind") or "other"}
 
     return _kept("money", doc.spans["money"], make, Money, dropped)

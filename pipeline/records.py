@@ -177,6 +177,12 @@ class Money(Located):
     per: Annotated[str | None, UNSCORED] = Field(
         default=None, description='The unit of a price per unit, as written ("kWh" in "$98 per kWh", "share").'
     )
+    role: Annotated[Literal["change", "level"] | None, UNSCORED] = Field(
+        default=None,
+        description='In "increased by $43.6 billion to $419.2 billion": "change" for the amount after "by", '
+        '"level" for the amount it reached (a converted equivalent has the role of what it converts); '
+        "none otherwise, a range among them.",
+    )
     currency_inferred: Annotated[bool, UNSCORED] = Field(
         default=False,
         description='True when the text wrote an ambiguous surface ("$", "¥", "kr", "dollars", "cents") and the '

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import project
 
-FIELDS = ("text", "amount", "min", "max", "currency", "qualifier", "equivalent_of")
+FIELDS = ("text", "amount", "min", "max", "currency", "qualifier", "equivalent_of", "role")
 
 
 def money(
@@ -27,6 +27,7 @@ def money(
     hi: str | None = None,
     qualifier: str | None = None,
     equivalent_of: str | None = None,
+    role: str | None = None,
 ) -> dict[str, Any]:
     """The expected fields of one money record.
 
@@ -41,6 +42,7 @@ def money(
         "currency": currency,
         "qualifier": qualifier,
         "equivalent_of": equivalent_of,
+        "role": role,
     }
 
 
@@ -681,8 +683,65 @@ CASES = [
     ),
     pytest.param(
         "Debt increased by $43.6 billion to $419.2 billion.",
-        [money("$43.6 billion", "USD", "43600000000"), money("$419.2 billion", "USD", "419200000000")],
+        [
+            money("$43.6 billion", "USD", "43600000000", role="change"),
+            money("$419.2 billion", "USD", "419200000000", role="level"),
+        ],
         id="change-by-x-to-y-is-two-amounts",
+    ),
+    pytest.param(
+        "Sales rose by US$1 billion to US$5 billion.",
+        [
+            money("US$1 billion", "USD", "1000000000", role="change"),
+            money("US$5 billion", "USD", "5000000000", role="level"),
+        ],
+        id="role-rose-by-x-to-y",
+    ),
+    pytest.param(
+        "Revenue fell by 3 billion yuan to 10 billion yuan.",
+        [
+            money("3 billion yuan", "CNY", "3000000000", role="change"),
+            money("10 billion yuan", "CNY", "10000000000", role="level"),
+        ],
+        id="role-currency-after-the-number",
+    ),
+    pytest.param(
+        "Debt increased by €4 billion to €9 billion (US$10 billion).",
+        [
+            money("€4 billion", "EUR", "4000000000", role="change"),
+            money("€9 billion", "EUR", "9000000000", role="level"),
+            money("US$10 billion", "USD", "10000000000", equivalent_of="€9 billion", role="level"),
+        ],
+        id="role-of-an-equivalent-is-what-it-converts",
+    ),
+    pytest.param(
+        "Debt increased by €4 billion (US$4.4 billion) to €9 billion.",
+        [
+            money("€4 billion", "EUR", "4000000000", role="change"),
+            money("US$4.4 billion", "USD", "4400000000", equivalent_of="€4 billion", role="change"),
+            money("€9 billion", "EUR", "9000000000", role="level"),
+        ],
+        id="role-change-with-its-equivalent-before-to",
+    ),
+    pytest.param(
+        "Revenue fell $3 billion to $10 billion.",
+        [money("$3 billion to $10 billion", "USD", lo="3000000000", hi="10000000000")],
+        id="role-none-without-by-a-range",
+    ),
+    pytest.param(
+        "Debt rose from $1 billion to $2 billion.",
+        [money("from $1 billion to $2 billion", "USD", lo="1000000000", hi="2000000000", qualifier="from")],
+        id="role-none-for-a-from-to-range",
+    ),
+    pytest.param(
+        "Sales grew by $5 billion last year.",
+        [money("$5 billion", "USD", "5000000000")],
+        id="role-none-for-by-x-alone",
+    ),
+    pytest.param(
+        "It was backed by $5 billion. To $9 billion it rose later.",
+        [money("$5 billion", "USD", "5000000000"), money("$9 billion", "USD", "9000000000")],
+        id="role-none-across-sentences",
     ),
     pytest.param(
         "Spending will rise to $3 billion to $4 billion.",

@@ -22,6 +22,8 @@ EQUIVALENT_GAP = re.compile(r"\s*(?:\(|\[|,\s*or\s+|,\s*(?=about|around|roughly|
 NEGATIVE_BEFORE = re.compile(r"(?:[|\t]|\S {2,}|\b(?:was|were|is|of|at)|:)[^\S\n]*$")
 # "increased by $43.6 billion to $419.2 billion": a change and the level it reached, not a range.
 CHANGE_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# Between the change and the level: "by $43.6 billion to", "by €4 billion (US$4.4 billion) to".
+CHANGE_TO_LEVEL = re.compile(r"[)\]]?,?\s+to\s+", re.IGNORECASE)
 # "eight or nine euros", "3 or 4 billion won": the first number shares the second's currency.
 ELLIPSIS = re.compile(rf"(?<![\w.,])(?P<first>{number_pattern()})\s+or\s+$")
 
@@ -38,15 +40,16 @@ class MoneyFinder:
                 if self._is_amount(match):
                     spans.extend(self._spans(doc, text, match, before=regex is self.regexes[0]))
         spans = longest_first(spans)
-        kinds = _kinds(text, spans)
+        kinds, converts = _kinds(text, spans), [False] * len(spans)
         for i, (previous, span) in enumerate(pairwise(spans), start=1):
             gap = EQUIVALENT_GAP.fullmatch(text, exact_offsets(previous)[1], exact_offsets(span)[0])
             if gap and not _same_currency(_surface(text, previous), _surface(text, span)):
                 set_fact(span, "equivalent_of", exact_offsets(previous)[0])
-                kinds[i] = kinds[i - 1]  # a converted equivalent is what it converts
-        for span, (kind, unit) in zip(spans, kinds, strict=True):
+                kinds[i], converts[i] = kinds[i - 1], True  # a converted equivalent is what it converts
+        for span, (kind, unit), role in zip(spans, kinds, _roles(text, spans, converts), strict=True):
             set_fact(span, "kind", kind)
             set_fact(span, "per", unit)
+            set_fact(span, "role", role)
         doc.spans[self.span_key] = spans
         return doc
 
@@ -93,6 +96,23 @@ def _kinds(text: str, spans: list[Span]) -> list[tuple[str, str | None]]:
         previous = found[-1][0] if found and since is not None else None
         found.append(money_kind(text[clause:start], since, text[start:end], text[end : end + 60], previous))
     return found
+
+
+def _roles(text: str, spans: list[Span], converts: list[bool]) -> list[str | None]:
+    """ "increased by $43.6 billion to $419.2 billion": the amount after "by" is the change, the
+    next amount after "to" the level it reached; a converted equivalent has the role of what it
+    converts. Other amounts, a plain range among them ("from $1 to $2"), have none."""
+    roles: list[str | None] = [None] * len(spans)
+    for i, span in enumerate(spans):
+        if converts[i]:
+            roles[i] = roles[i - 1]
+            continue
+        j = next((j for j in range(i + 1, len(spans)) if not converts[j]), None)
+        if roles[i] or j is None or not CHANGE_BEFORE.search(text, 0, exact_offsets(span)[0]):
+            continue
+        if CHANGE_TO_LEVEL.fullmatch(text, exact_offsets(spans[j - 1])[1], exact_offsets(spans[j])[0]):
+            roles[i], roles[j] = "change", "level"
+    return roles
 
 
 def _surface(text: str, span: Span) -> str:
