@@ -25,11 +25,22 @@ class Surfaces:
     subunits: MappingProxyType  # lower-cased sub-unit word -> ISO code or ambiguous surface
 
 
+# News is read back years later: a currency retired since this date (the Croatian kuna in 2023, the
+# Bulgarian lev in 2026) is still a currency of the articles that name it. CLDR releases retire
+# currencies as countries change them, so without this the codes would depend on babel's version.
+IN_USE_SINCE = (2020, 1, 1)
+
+
 @cache
 def iso_codes() -> frozenset[str]:
-    """Codes of the currencies legal tender somewhere today, as CLDR records them."""
+    """Codes of the currencies legal tender somewhere since ``IN_USE_SINCE``, as CLDR records them."""
     territories = get_global("territory_currencies")
-    return frozenset(code for found in territories.values() for code, _, end, tender in found if end is None and tender)
+    return frozenset(
+        code
+        for found in territories.values()
+        for code, _, end, tender in found
+        if tender and (end is None or tuple(end) >= IN_USE_SINCE)
+    )
 
 
 @cache
