@@ -15,7 +15,7 @@ from pipeline.records import ArticleRecord
 from pipeline.scoring import MODES, RECORD_TYPES, Comparison, Counts, Error, compare_article
 
 OVERALL = "overall"
-ROWS = (*RECORD_TYPES, "mentions", "links", "milestones", "fact_fields")
+ROWS = (*RECORD_TYPES, "mentions", "links", "milestones", "fact_fields", "money_kinds")
 
 
 @dataclass

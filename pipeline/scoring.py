@@ -196,6 +196,26 @@ def match_fact_fields(gold: Any, predicted: Any) -> Comparison:
     return result
 
 
+def match_money_kinds(gold: Any, predicted: Any) -> Comparison:
+    """What each gold amount is (``kind``), where the gold writes it down: the predicted amount at
+    the same start with the same kind is a hit; a different kind is spurious and a miss; no
+    predicted amount there is a miss. Amounts the gold does not have are the money row's concern."""
+    guessed = {m.start: m for m in predicted.money}
+    result = Comparison()
+    for amount in gold.money:
+        if "kind" not in amount.model_fields_set:
+            continue
+        other = guessed.get(amount.start)
+        if other is not None and other.kind == amount.kind:
+            result.counts.tp += 1
+            continue
+        result.misses.append(amount)
+        if other is not None:
+            result.spurious.append(other)
+    result.counts.fp, result.counts.fn = len(result.spurious), len(result.misses)
+    return result
+
+
 def _score(
     comparison: Comparison, gold: Any, predicted: Any, field_name: str, agree: Callable[[str, str], bool]
 ) -> None:
@@ -213,7 +233,7 @@ def _score(
 def compare_article(gold: Any, predicted: Any, mode: str) -> dict[str, Comparison]:
     """Comparisons per record type, plus organization mentions and (where the gold has facts) the
     facts' links and milestones, and (where the gold writes them down) the facts' year, capacity
-    and amount, for one article."""
+    and amount, and what each amount is, for one article."""
     results = {"organizations": match_organizations(gold.organizations, predicted.organizations)}
     for record_type in ("capacities", "money", "target_years"):
         results[record_type] = match_multisets(
@@ -225,6 +245,8 @@ def compare_article(gold: Any, predicted: Any, mode: str) -> dict[str, Compariso
         [m for o in predicted.organizations for m in o.mentions],
         mention_key,
     )
+    if any("kind" in amount.model_fields_set for amount in gold.money):
+        results["money_kinds"] = match_money_kinds(gold, predicted)
     if getattr(gold, "facts", None):
         results["links"], results["milestones"] = match_facts(gold, predicted)
         if any(fact.annotated_fields() for fact in gold.facts):
