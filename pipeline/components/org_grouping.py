@@ -11,7 +11,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from pipeline.components.org_evidence import is_term
-from pipeline.components.spans import doc_text, set_fact, span_text
+from pipeline.components.spans import aligned_span, doc_text, set_fact, span_text
 from pipeline.gazetteer import by_id, identify
 from pipeline.normalize.orgnames import (
     initials,
@@ -90,7 +90,7 @@ def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
     found, text = [], doc_text(doc)
     for name in sorted((s for s in surfaces if not is_rejected(s)), key=len, reverse=True):
         for start in _occurrences(text, name):
-            span = doc.char_span(start, start + len(name), label="ORG")
+            span = aligned_span(doc, start, start + len(name), "ORG")
             if span is not None and not taken.intersection(range(span.start, span.end)):
                 found.append(span)
                 taken.update(range(span.start, span.end))

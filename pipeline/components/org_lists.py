@@ -7,6 +7,7 @@ Token objects), and is linear in the length of the article."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -88,6 +89,31 @@ def _adds_only_a_place(doc: Doc, item: tuple[int, int], trusted: list[Span]) -> 
     return inner is not None and is_place(doc[start : inner.start].text)
 
 
+def _sentences_with(tokens: _Tokens, named: set[int]) -> list[tuple[int, int]]:
+    """(start, end) of the sentences that hold a known name and a comma or a conjunction: the only
+    places a coordination with a known member can be."""
+    bounds = sorted({0, *tokens.sentence_starts, len(tokens.words)})
+    holding = {bisect_right(bounds, i) - 1 for i in named}
+    spans = []
+    for index in sorted(holding):
+        start, end = bounds[index], bounds[index + 1]
+        words = tokens.words[start:end]
+        if "," in words or "and" in words or "or" in words:
+            spans.append((start, end))
+    return spans
+
+
+def _coordinations(tokens: _Tokens, sentences: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    found = []
+    for start, end in sentences:
+        at = start
+        while at < end:
+            items, at = _coordination(tokens, at)
+            if items:
+                found.append(items)
+    return found
+
+
 def coordinated(doc: Doc, known: list[Span], label: str, trusted: list[Span]) -> list[Span]:
     """Members of coordinations that hold a known name, other than the known names themselves and
     members that overlap a ``trusted`` name without being it, unless by a place before it
@@ -96,9 +122,8 @@ def coordinated(doc: Doc, known: list[Span], label: str, trusted: list[Span]) ->
     exact = {(s.start, s.end) for s in known}
     named = {i for s in known for i in range(s.start, s.end)}
     held = {i for s in trusted for i in range(s.start, s.end)}
-    found, at = [], 0
-    while at < len(doc):
-        items, at = _coordination(tokens, at)
+    found = []
+    for items in _coordinations(tokens, _sentences_with(tokens, named)):
         if not any(named.intersection(range(a, b)) for a, b in items):
             continue
         for item in items:

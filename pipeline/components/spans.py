@@ -118,6 +118,17 @@ def _token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
     return doc.user_data[key]
 
 
+def aligned_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """The span of tokens that start at ``start`` and end at ``end`` exactly, else None: what
+    ``doc.char_span`` gives in strict mode, by bisecting token offsets read once."""
+    starts, ends = _token_offsets(doc)
+    first = bisect_left(starts, start)
+    last = bisect_left(ends, end)
+    if first >= len(starts) or last >= len(ends) or starts[first] != start or ends[last] != end or last < first:
+        return None
+    return Span(doc, first, last + 1, label=label)
+
+
 def to_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     """The span of tokens covering characters ``start:end`` (widened to whole tokens); where the
     match is narrower than its tokens ("$0=" is one token), the match's own offsets are kept.
