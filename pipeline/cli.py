@@ -70,10 +70,18 @@ def extract(
 def schemas(
     directory: Annotated[Path, typer.Option("--dir", help="Where the schema files live.")] = DEFAULT_SCHEMA_DIR,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 when a file is stale instead of writing.")] = False,
+    fingerprint: Annotated[
+        bool, typer.Option("--fingerprint", help="Print the schema version and fingerprint (for versions.json).")
+    ] = False,
 ) -> None:
-    """Write the JSON Schemas of the records and of the gold format."""
-    from pipeline.schemas import stale_schemas, write_schemas
+    """Write the JSON Schemas of the records and of the gold format, and schemas/tables.md."""
+    from pipeline.schemas import current_fingerprint, stale_schemas, write_schemas
 
+    if fingerprint:
+        from pipeline.records import SCHEMA_VERSION
+
+        typer.echo(f'"{SCHEMA_VERSION}": "{current_fingerprint()}"')
+        return
     if check:
         stale = stale_schemas(directory)
         if stale:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -58,6 +59,21 @@ def render_tables() -> str:
             lines.append(f"| `{field.name}` | {kind} | {null} | {text} |")
         lines.append("")
     return "\n".join(lines)
+
+
+VERSIONS = "versions.json"
+
+
+def fingerprint(schema: dict) -> str:
+    """A digest of a record schema, its own version number aside: what a version promises."""
+    schema = json.loads(json.dumps(schema))
+    schema.get("properties", {}).get("schema_version", {}).pop("default", None)
+    text = json.dumps(schema, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def current_fingerprint() -> str:
+    return fingerprint(ArticleRecord.model_json_schema(mode="serialization"))
 
 
 def write_schemas(directory: Path) -> list[Path]:
