@@ -165,6 +165,12 @@ MODEL_ROWS = [
         id="regional-unit-the-model-calls-a-place",
     ),
     pytest.param(
+        "Harrow Cells wants to recycle 20 GWh of batteries a year at a site in Corvenmouth by 2028.",
+        [],
+        ["Corvenmouth"],
+        id="place-after-a-locative-and-before-a-date",
+    ),
+    pytest.param(
         "The plant will be built in Brampton, and output will be shipped to Lisbon.",
         [],
         ["Brampton", "Lisbon"],

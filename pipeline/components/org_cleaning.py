@@ -112,7 +112,10 @@ def clean_span(span: Span) -> Span | None:
 
 LOCATIVE = re.compile(r"\b(?:in|near|outside|at|across)\s+")
 # What follows a place after a locative: "in Krishnagiri, Tamil Nadu", "a Noida-based maker"
-AFTER_PLACE = re.compile(r"\s*[,.;]|-based|\s*$|\s*\n")
+# or a date after it: "a site in Teesside by 2028", "output in Pilbara from 2027"
+AFTER_PLACE = re.compile(
+    r"\s*[,.;]|-based|\s*$|\s*\n|\s+(?:by|from|until|in|after)\s+(?:(?:early|mid|late)-?\s*)?(?:19|20)\d\d\b"
+)
 
 
 def place_names(doc, candidates: list[Span]) -> set[str]:
