@@ -16,7 +16,7 @@ from pipeline.resources import table
 def _rules() -> dict[str, frozenset[str]]:
     clean = table("organizations.toml")["clean"]
     rules = {key: frozenset(clean[key]) for key in ("always", "descriptors", "trailing", "connectors", "nationalities")}
-    media = frozenset(table("organizations.toml")["layout"]["media_words"])
+    media = frozenset(table("token_classes.toml")["media_end"]["words"])
     institutions = frozenset(table("token_classes.toml")["institution"]["words"])
     reject = frozenset(table("organizations.toml")["reject"]["names"])
     return {**rules, "reject": reject, "media_words": media, "institutions": institutions}

@@ -25,6 +25,7 @@ def _layout() -> dict[str, frozenset[str]]:
         "connectors": connectors,
         "trade_acronyms": acronyms,
         "titles": frozenset(data["evidence"]["titles"]),
+        "media_end": frozenset(table("token_classes.toml")["media_end"]["words"]),
     }
 
 
@@ -132,7 +133,7 @@ def mastheads(text: str) -> list[Range]:
     block = header(text)
     parts = [(line, part) for line in block for part in segments(text, line)]
     named = [(line, part) for line, part in parts if _names_an_outlet(text[part[0] : part[1]])]
-    media = [part for _, part in named if text[part[0] : part[1]].split()[-1] in _layout()["media_words"]]
+    media = [part for _, part in named if text[part[0] : part[1]].split()[-1] in _layout()["media_end"]]
     if media:
         return media
     return [part for _, part in named][:1]

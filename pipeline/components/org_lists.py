@@ -14,9 +14,12 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.spans import breaks_after, sentence_starts, words
 from pipeline.normalize.places import is_place
+from pipeline.resources import table
 
-INSIDE = {"&", "/", "-", "de", "of", "du", "der", "di", "la"}  # inside a name: "Caixa Geral de Depósitos"
 CONJUNCTIONS = {"and", "or"}
+# Inside a name: "Caixa Geral de Depósitos", "Nord/LB" (the connectors of names, less the conjunctions
+# that join the members of a coordination).
+INSIDE = (set(table("organizations.toml")["clean"]["connectors"]) | {"/"}) - CONJUNCTIONS
 MAX_WORDS = 6
 
 
