@@ -308,6 +308,7 @@ def offset_fields(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(name for name, mark in marks(model).items() if mark.offset)
 
 
+@cache
 def marks(model: type[BaseModel]) -> dict[str, Column]:
     """The ``Column`` marks of each field of ``model`` (on the field or inside its type), merged."""
     found = {}

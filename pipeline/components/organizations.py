@@ -18,6 +18,7 @@ What is tried, in order:
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -237,15 +238,22 @@ def _with_enumeration(span: Span) -> Span:
     return span
 
 
+@cache
+def _name_ends() -> dict[str, frozenset[str]]:
+    """Words that end a company's or an institution's name (token classes), read once."""
+    classes = table("token_classes.toml")
+    legal = frozenset(classes["legal_tail"]["words"])
+    return {"legal": legal, "any": legal | set(classes["name_end"]["words"]) | set(classes["institution"]["words"])}
+
+
 def _extends(span: Span, gazetteer: list[Span]) -> bool:
     """A longer name that holds a gazetteer name without a coordination ("and" only inside a legal
     name: "Hong Kong Exchanges and Clearing Ltd."): a unit or a subsidiary, when what it adds ends in
     a company or institution word ("Fortum Battery Recycling", "Crisil Ratings") or is a place
     before it ("Zhuhai CosMX Battery"), or it holds two known names (a joint venture); not a product
     ("Tesla Megapack")."""
-    classes = table("token_classes.toml")
     words = {t.lower_ for t in span}
-    legal = span[-1].text in classes["legal_tail"]["words"]
+    legal = span[-1].text in _name_ends()["legal"]
     if words & {"or", "with"} or (words & {"and", ","} and not legal):
         return False
     held = [g for g in gazetteer if span.start <= g.start and g.end <= span.end and len(g) < len(span)]
@@ -254,9 +262,8 @@ def _extends(span: Span, gazetteer: list[Span]) -> bool:
     inner = held[0] if held else None
     if inner is None:
         return False
-    ends = {*classes["name_end"]["words"], *classes["institution"]["words"], *classes["legal_tail"]["words"]}
     if inner.end < span.end:
-        return span[-1].text in ends or is_country_or_region(span.doc[inner.end : span.end].text)
+        return span[-1].text in _name_ends()["any"] or is_country_or_region(span.doc[inner.end : span.end].text)
     return is_place(span.doc[span.start : inner.start].text)
 
 
