@@ -213,7 +213,7 @@ class TargetYear(Located):
     relative: Annotated[bool, CORE] = Field(
         description='True for expressions like "next year" that need the publication date.'
     )
-    grain: Grain = Field(
+    grain: Annotated[Grain, UNSCORED] = Field(
         default="year",
         description='What the text gave: a year ("by 2030", "by mid-2027"), a half ("H2 2026"), a quarter, '
         'a season, a month ("December 2026"), a week or a day ("March 3, 2027"); `year` is still the year.',

@@ -35,7 +35,7 @@ PYTHON_TYPES: dict[object, pa.DataType] = {
     Decimal: AMOUNT,
     dt.date: pa.date32(),
 }
-STORAGE = {"int16": pa.int16(), "int32": pa.int32()}
+STORAGE = {"int16": pa.int16()}
 
 
 def _arrow_type(annotation: object) -> tuple[pa.DataType, bool]:
