@@ -80,3 +80,10 @@ def test_an_article_over_max_length_is_extracted_in_pieces(monkeypatch):
     assert all(item.text == text[item.start : item.end] for item in located(record))
     assert (record.capacities, record.money, record.target_years) == (whole.capacities, whole.money, whole.target_years)
     assert {o.name for o in record.organizations} == {o.name for o in whole.organizations}
+
+
+def test_merged_organizations_keep_their_gazetteer_id_kind_and_country():
+    first, second = "CATL plans 40 GWh.\n\n", "CATL paid $1.2bn by 2028."
+    parts = [(0, extract(first, "m", model="blank")), (len(first), extract(second, "m", model="blank"))]
+    (catl,) = merge_records(parts).organizations
+    assert (catl.id, catl.kind, catl.country, len(catl.mentions)) == ("catl", "battery_maker", "CN", 2)

@@ -53,14 +53,14 @@ def merge_records(parts: list[tuple[int, ArticleRecord]]) -> ArticleRecord:
     """One record from the records of the pieces, each given with the offset where its piece starts."""
     first = parts[0][1]
     merged: dict[str, Any] = {**first.model_dump(), **{name: [] for name in (*LOCATED, "organizations")}}
-    organizations: dict[str, list[dict[str, Any]]] = {}
+    organizations: dict[str, dict[str, Any]] = {}
     for offset, record in parts:
         data = record.model_dump()
         for name in LOCATED:
             merged[name].extend(_shift(item, offset) for item in data[name])
-        for organization in data["organizations"]:
-            mentions = organizations.setdefault(organization["name"], [])
-            mentions.extend(_shift(mention, offset) for mention in organization["mentions"])
-    merged["organizations"] = [{"name": name, "mentions": found} for name, found in organizations.items()]
+        for organization in data["organizations"]:  # the first piece's id, kind and country stand
+            merged_one = organizations.setdefault(organization["name"], {**organization, "mentions": []})
+            merged_one["mentions"].extend(_shift(mention, offset) for mention in organization["mentions"])
+    merged["organizations"] = list(organizations.values())
     dropped = sum((Counter(dropped_items(record)) for _, record in parts), Counter())
     return with_dropped(ArticleRecord.model_validate(merged), dropped)
