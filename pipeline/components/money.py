@@ -22,6 +22,9 @@ EQUIVALENT_GAP = re.compile(r"\s*(?:\(|\[|,\s*or\s+|,\s*(?=about|around|roughly|
 NEGATIVE_BEFORE = re.compile(r"(?:[|\t]|\S {2,}|\b(?:was|were|is|of|at)|:)[^\S\n]*$")
 # "increased by $43.6 billion to $419.2 billion": a change and the level it reached, not a range.
 CHANGE_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# How far back these cues are looked for (a search from the start of the text would make an article
+# with many amounts quadratic).
+LOOK_BACK = 40
 # Between the change and the level: "by $43.6 billion to", "by €4 billion (US$4.4 billion) to".
 CHANGE_TO_LEVEL = re.compile(r"[)\]]?,?\s+to\s+", re.IGNORECASE)
 # "eight or nine euros", "3 or 4 billion won": the first number shares the second's currency.
@@ -55,13 +58,13 @@ class MoneyFinder:
 
     def _spans(self, doc: Doc, text: str, match: re.Match[str], before: bool) -> list[Span]:
         start, end = match.start(), match.end()
-        if match.groupdict().get("open") and not NEGATIVE_BEFORE.search(text, 0, start):
+        if match.groupdict().get("open") and not NEGATIVE_BEFORE.search(text, max(0, start - LOOK_BACK), start):
             start, end = start + 1, end - 1  # an equivalent or an aside: the brackets stay outside
         if not is_range_qualifier_valid(match):
             start = match.start("currency") if before else match.start("low")
         if not is_ordered_range(match):  # "$1-0": a figure and a stray number, not a range
             end, start = (match.end("low"), start) if before else (end, match.start("high"))
-        elif before and match["high_currency"] and CHANGE_BEFORE.search(text, 0, start):
+        elif before and match["high_currency"] and CHANGE_BEFORE.search(text, max(0, start - LOOK_BACK), start):
             return self._located(doc, [(start, match.end("low")), (match.start("high_currency"), end)])
         found = self._located(doc, [(start, end)])
         ellipsis = ELLIPSIS.search(text, max(0, start - 40), start) if not before and match["high"] is None else None
@@ -108,7 +111,8 @@ def _roles(text: str, spans: list[Span], converts: list[bool]) -> list[str | Non
             roles[i] = roles[i - 1]
             continue
         j = next((j for j in range(i + 1, len(spans)) if not converts[j]), None)
-        if roles[i] or j is None or not CHANGE_BEFORE.search(text, 0, exact_offsets(span)[0]):
+        at = exact_offsets(span)[0]
+        if roles[i] or j is None or not CHANGE_BEFORE.search(text, max(0, at - LOOK_BACK), at):
             continue
         if CHANGE_TO_LEVEL.fullmatch(text, exact_offsets(spans[j - 1])[1], exact_offsets(spans[j])[0]):
             roles[i], roles[j] = "change", "level"
