@@ -146,11 +146,6 @@ def currency_of(surface: str, resolved: Resolved = ()) -> tuple[str, bool, Decim
     return resolve(code, resolved), True, factor
 
 
-def currency_code(surface: str, resolved: Resolved = ()) -> str:
-    """ISO 4217 code of a currency surface; an ambiguous one as ``resolved`` (default: its first)."""
-    return currency_of(surface, resolved)[0]
-
-
 def match_money(text: str) -> re.Match[str] | None:
     """The full match of one money expression, in either shape."""
     for regex in money_regexes():

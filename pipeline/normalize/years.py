@@ -15,7 +15,7 @@ from pipeline.normalize.year_grammar import month_number, period_entry, year_reg
 from pipeline.records import Fiscal, Grain
 from pipeline.resources import table
 
-__all__ = ["YearExpression", "parse_year_expression", "plausible", "resolve_relative", "year_regex", "year_window"]
+__all__ = ["YearExpression", "parse_year_expression", "resolve_relative", "year_regex", "year_window"]
 
 @dataclass(frozen=True)
 class YearExpression:
@@ -33,11 +33,6 @@ def _end_year(start: int, end: str | None) -> int | None:
     if end is None:
         return None
     return int(str(start)[:2] + end) if len(end) == 2 else int(end)
-
-
-def plausible(year: int) -> bool:
-    low, high = table("years.toml")["range"]["plausible"]
-    return low <= year <= high
 
 
 def _match(text: str) -> re.Match[str]:
