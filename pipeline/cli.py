@@ -31,10 +31,12 @@ def read_article(source: str) -> str:
         if not path.is_file():
             raise fail(f"{source}: no such file")
         data, name = path.read_bytes(), source
+    from pipeline.batch.readers import decode
+
     try:
-        return data.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark is not text (as in batch)
-    except UnicodeDecodeError as error:
-        raise fail(f"{name}: not UTF-8 text (byte {error.start}: {error.reason})") from None
+        return decode(data)  # as in batch: a byte-order mark is not text
+    except ValueError as error:
+        raise fail(f"{name}: {error}") from None
 
 
 @app.command()
