@@ -39,8 +39,13 @@ def iso_codes() -> frozenset[str]:
         code
         for found in territories.values()
         for code, _, end, tender in found
-        if tender and (end is None or tuple(end) >= IN_USE_SINCE)
+        if tender and _in_use(end)
     )
+
+
+def _in_use(end: tuple[int, int, int] | None) -> bool:
+    """Legal tender today, or until a date since ``IN_USE_SINCE``."""
+    return end is None or tuple(end) >= IN_USE_SINCE
 
 
 @cache
@@ -51,7 +56,7 @@ def countries_of(code: str) -> tuple[str, ...]:
     return tuple(
         english[territory]
         for territory, found in territories.items()
-        if territory in english and any(c == code and end is None and tender for c, _, end, tender in found)
+        if territory in english and any(c == code and tender and _in_use(end) for c, _, end, tender in found)
     )
 
 
