@@ -21,7 +21,8 @@ from pipeline.records import Located, marks
 
 RECORD_TYPES = ("organizations", "capacities", "money", "target_years")
 MODES = ("strict", "lenient")
-
+# Rows scoring the facts: who each year, capacity and amount is about, what it dates, its own fields.
+FACT_ROWS = ("links", "milestones", "fact_fields")
 
 
 def _fields(model: type[BaseModel], strict: bool) -> tuple[str, ...]:
@@ -94,16 +95,25 @@ class Comparison:
     spurious: list[Any] = field(default_factory=list)
 
 
-def _number(value: Any) -> Any:
+def comparable(value: Any) -> Any:
     """Numbers compare by value to nine significant digits (0.2 GWh == 0.2000000001 GWh)."""
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value
     return float(f"{float(value):.9g}")
 
 
+def total(comparisons: dict[str, Comparison], rows: Iterable[str]) -> Counts:
+    """The counts of ``rows`` summed (rows an article does not score are left out)."""
+    summed = Counts()
+    for row in rows:
+        if row in comparisons:
+            summed.add(comparisons[row].counts)
+    return summed
+
+
 def record_key(record: Any, record_type: str, mode: str) -> tuple:
     fields = VALUE_FIELDS[record_type] if mode == "strict" else CORE_FIELDS[record_type]
-    values = tuple(_number(getattr(record, name, None)) for name in fields)
+    values = tuple(comparable(getattr(record, name, None)) for name in fields)
     return (record.start, record.end, *values) if mode == "strict" else values
 
 
