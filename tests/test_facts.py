@@ -350,3 +350,10 @@ def test_rules_only_facts_have_no_partners(run_rules):
 )
 def test_milestones(run_model, text, anchor, milestone):
     assert fact(run_model(text, published="2025-05-01"), anchor).milestone == milestone
+
+
+def test_a_line_is_not_split_where_no_sentence_ends(run_model):
+    # the parser alone splits "PowerCo | has said …" after a list line: a line break or punctuation must end a sentence
+    text = "- St. Thomas (Canada): up to 50 GWh\n\nPowerCo has said the three sites will cost about €20 billion by 2030."
+    found = fact(run_model(text), "about €20 billion")
+    assert (found.organization, found.link) == ("PowerCo", "same_sentence")

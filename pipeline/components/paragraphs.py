@@ -13,6 +13,9 @@ from spacy.tokens import Doc
 from pipeline.components.spans import doc_text
 
 LINE_BREAK = re.compile(r"\n")
+# A sentence may end after these; the parser is not let to start one after any other token of a line
+# ("- St. Thomas: up to 50 GWh\n\nPowerCo | has said …" is no sentence break).
+SENTENCE_ENDS = frozenset('.!?…:;"”’\')]—–')
 
 
 def mark_line_breaks(doc: Doc) -> Doc:
@@ -23,12 +26,25 @@ def mark_line_breaks(doc: Doc) -> Doc:
     if not breaks or len(doc) < 2:
         return doc
     starts = doc.to_array(IDX)
-    for index in set(numpy.searchsorted(starts, breaks, side="right").tolist()):
+    after_break = set(numpy.searchsorted(starts, breaks, side="right").tolist())
+    for index in after_break:
         if 0 < index < len(doc):
             doc[index].is_sent_start = True
     return doc
 
 
+def keep_lines_whole(doc: Doc) -> Doc:
+    """Inside a line, a sentence starts only after sentence-ending punctuation: the token after
+    any other token is marked as no sentence start (the parser keeps that too). Only tokens left
+    unmarked are touched, so a sentencizer's decisions stand."""
+    for token in doc[1:]:
+        if token.is_sent_start is None and not token.is_space:
+            previous = doc[token.i - 1]
+            if not previous.is_space and previous.text[-1] not in SENTENCE_ENDS:
+                token.is_sent_start = False
+    return doc
+
+
 @Language.component("line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
-    return mark_line_breaks(doc)
+    return keep_lines_whole(mark_line_breaks(doc))
