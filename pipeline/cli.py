@@ -129,7 +129,7 @@ def evaluate(
     if json_file:
         json_file.write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf-8")
     if html_file:
-        from pipeline.report_html import render_report
+        from pipeline.report.page import render_report
 
         html_file.write_text(render_report(report), encoding="utf-8")
 
@@ -137,7 +137,8 @@ def evaluate(
 @app.command()
 def batch(
     inputs: Annotated[
-        list[str] | None, typer.Argument(help="Files (.txt, .jsonl, .jsonl.gz, .parquet) or folders of .txt files.")
+        list[str] | None,
+        typer.Argument(help="Files (.txt, .html, .jsonl[.gz], .ndjson, .parquet, .warc[.gz]), folders, or - (stdin)."),
     ] = None,
     out: Annotated[str | None, typer.Option(help="Output folder (created; reused to resume).")] = None,
     model: Annotated[str | None, typer.Option(help='spaCy model name, or "blank" for rules only.')] = None,
@@ -152,6 +153,11 @@ def batch(
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace the outputs of another job in --out instead of refusing.")
     ] = False,
+    relevance: Annotated[
+        str, typer.Option(help="Skip pages that are not battery or EV news in English: auto (HTML, WARC), on, off.")
+    ] = "auto",
+    id_field: Annotated[str, typer.Option(help="The id field of JSONL and Parquet inputs.")] = "id",
+    text_field: Annotated[str, typer.Option(help="The text field of JSONL and Parquet inputs.")] = "text",
 ) -> None:
     """Extract many articles into records.jsonl, errors.jsonl, Parquet tables and manifest.json; resumable.
 
@@ -164,6 +170,7 @@ def batch(
     settings = BatchSettings(
         tuple(inputs or ()), Path(out), model, workers, batch_size, chunk_size, engine, scheduler, timeout, overwrite
     )
+    settings = replace(settings, relevance=relevance, id_field=id_field, text_field=text_field)
     previous = signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM stops the run as Ctrl-C does
     try:
         summary = run_batch(settings)

@@ -1,23 +1,18 @@
-"""An HTML report of an evaluation: every article with gold and predicted spans (displaCy),
-misses and spurious records marked."""
+"""The article text with gold and predicted spans side by side (displaCy): misses marked on the
+gold side, spurious records on the predicted side (strict mode)."""
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from spacy import displacy
 
-from pipeline.evaluate import ArticleResult, Report, format_table
+from pipeline.evaluate import ArticleResult
 from pipeline.scoring import RECORD_TYPES
 
 LABELS = {"organizations": "ORG", "capacities": "CAPACITY", "money": "MONEY", "target_years": "YEAR"}
 COLORS = {"ORG": "#7aecec", "CAPACITY": "#bfeeb7", "MONEY": "#feca74", "YEAR": "#aa9cfc"}
 MISSED, SPURIOUS = " MISSED", " SPURIOUS"
-STYLE = (
-    "<style>body{font-family:sans-serif;max-width:1100px;margin:auto} pre{background:#f4f4f4;padding:1em}"
-    " .side{display:inline-block;width:49%;vertical-align:top} h2{border-top:1px solid #ccc;padding-top:1em}</style>"
-)
 
 
 def _located(record_type: str, record: Any) -> list[Any]:
@@ -54,29 +49,18 @@ def _colors() -> dict[str, str]:
     return colors
 
 
-def render_report(report: Report) -> str:
-    """A self-contained HTML page."""
+def spans_html(result: ArticleResult) -> str:
+    """Both sides, each rendered by displaCy's entity view."""
     options = {"colors": _colors()}
-    parts = [
-        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>battery-extract evaluation</title>",
-        STYLE,
-        "</head><body><h1>Evaluation</h1><pre>",
-        html.escape(format_table(report)),
-        "</pre>",
-        "<p>Left: gold, misses in red. Right: predicted, spurious records in yellow (strict mode).</p>",
-    ]
-    for result in report.articles:
-        text = result.doc.text
-        parts.append(f"<h2>{html.escape(result.gold.article_id)}</h2>")
-        for side in ("gold", "predicted"):
-            rendered = displacy.render(
-                {"text": text, "ents": _spans(result, side), "title": side},
-                style="ent",
-                manual=True,
-                page=False,
-                jupyter=False,
-                options=options,
-            )
-            parts.append(f"<div class='side'>{rendered}</div>")
-    parts.append("</body></html>")
+    parts = []
+    for side in ("gold", "predicted"):
+        rendered = displacy.render(
+            {"text": result.doc.text, "ents": _spans(result, side), "title": side},
+            style="ent",
+            manual=True,
+            page=False,
+            jupyter=False,
+            options=options,
+        )
+        parts.append(f"<div class='side'>{rendered}</div>")
     return "".join(parts)
