@@ -13,8 +13,10 @@ from spacy.tokens import Doc
 
 from pipeline.build import build_record
 from pipeline.components.spans import remember_text
-from pipeline.nlp import load_pipeline
+from pipeline.nlp import load_pipeline, rules_of
 from pipeline.records import ArticleRecord
+from pipeline.resources import use_rules
+from pipeline.rules_dir import Rules
 from pipeline.tokenization import bounded_doc
 
 
@@ -66,10 +68,13 @@ class Article:
 
 
 def process(
-    articles: Iterable[Article], model: str | None = None, batch_size: int = 32
+    articles: Iterable[Article], model: str | None = None, batch_size: int = 32, rules: Rules = None
 ) -> Iterator[tuple[Doc, ArticleRecord]]:
-    """Run the pipeline over many articles with ``nlp.pipe``: (Doc, record) pairs in input order."""
-    nlp = load_pipeline(model)
+    """Run the pipeline over many articles with ``nlp.pipe``: (Doc, record) pairs in input order.
+    ``rules`` is a rules directory whose files extend or override the shipped ones."""
+    nlp = load_pipeline(model, rules)
+    own_rules = rules_of(nlp)
+    use_rules(own_rules)
     pending: deque[Article] = deque()
 
     def docs() -> Iterator[Doc]:
@@ -79,6 +84,7 @@ def process(
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         article = pending.popleft()
+        use_rules(own_rules)  # the same rules as the components, whatever ran in between
         yield doc, build_record(doc, article.article_id, article.published)
 
 
@@ -87,16 +93,20 @@ def extract(
     article_id: str = "article",
     published: date | str | None = None,
     model: str | None = None,
+    rules_dir: Rules = None,
 ) -> ArticleRecord:
     """Every organization, capacity, money amount and target year in ``text``.
 
     ``model`` names an installed spaCy English model, or "blank" for the rules alone; by
-    default the ``BATTERY_EXTRACT_MODEL`` setting, else the small English model.
+    default the ``BATTERY_EXTRACT_MODEL`` setting, else the small English model. ``rules_dir``
+    is a folder whose ``organizations.jsonl``, ``units.toml`` and ``currencies.toml`` extend or
+    override the shipped rules (``RulesError`` names the file and line of a bad entry).
     """
     if not isinstance(text, str):
         raise TypeError(f"article {article_id}: text must be a string, not {type(text).__name__}")
     day = parse_published(published)
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, rules_dir)
+    use_rules(rules_of(nlp))
     with vocabulary_zone(nlp):
         if len(text) > nlp.max_length:  # spaCy refuses longer texts: extract in pieces, offsets kept
             from pipeline.batch.pieces import cut_points, merge_records

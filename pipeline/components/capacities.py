@@ -7,6 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.components.saved_rules import SavedRules
 from pipeline.components.spans import doc_text, longest_first, sentence_tokens, set_fact, to_span
 from pipeline.normalize.capacities import capacity_regex, rate_after_regex, rate_before_regex
 from pipeline.normalize.numerals import parse_number
@@ -14,7 +15,7 @@ from pipeline.normalize.ranges import is_range_qualifier_valid
 from pipeline.resources import table
 
 
-class CapacityFinder:
+class CapacityFinder(SavedRules):
     def __init__(self, span_key: str) -> None:
         self.span_key = span_key
         self.regex = capacity_regex()
@@ -55,7 +56,7 @@ class CapacityFinder:
 
 @Language.factory(
     "capacity_finder",
-    assigns=["doc.spans"],
+    assigns=["doc.spans", "doc.user_data"],
     default_config={"span_key": "capacities"},
 )
 def make_capacity_finder(nlp: Language, name: str, span_key: str) -> CapacityFinder:

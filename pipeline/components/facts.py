@@ -13,6 +13,7 @@ from pipeline.components.clauses import SUBJECTS, is_actor, is_generic, is_joint
 from pipeline.components.entities import ArticleModel
 from pipeline.components.milestones import MilestoneFinder
 from pipeline.components.partners import link_partners, share_coordinated_milestones
+from pipeline.components.saved_rules import SavedRules
 from pipeline.components.spans import doc_text, lower_words, sentence_tokens, set_fact
 from pipeline.normalize.orgnames import is_news_agency
 from pipeline.resources import table
@@ -33,7 +34,7 @@ class Link:
     how: str | None
 
 
-class FactLinker:
+class FactLinker(SavedRules):
     def __init__(self, organizations_key: str) -> None:
         data = table("links.toml")
         self.organizations_key = organizations_key

@@ -8,6 +8,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.components.saved_rules import SavedRules
 from pipeline.components.spans import doc_text, exact_offsets, longest_first, set_fact, to_span
 from pipeline.normalize.money import currency_of, is_ordered_range, match_money, money_regexes, needs_scale, number_end
 from pipeline.normalize.money_kinds import clause_start, money_kind
@@ -31,7 +32,7 @@ CHANGE_TO_LEVEL = re.compile(r"[)\]]?,?\s+to\s+", re.IGNORECASE)
 ELLIPSIS = re.compile(rf"(?<![\w.,])(?P<first>{number_pattern()})\s+or\s+$")
 
 
-class MoneyFinder:
+class MoneyFinder(SavedRules):
     def __init__(self, span_key: str) -> None:
         self.span_key = span_key
         self.regexes = money_regexes()
@@ -138,6 +139,6 @@ def _same_currency(first: str, second: str) -> bool:
     return one == other and inferred == also_inferred
 
 
-@Language.factory("money_finder", assigns=["doc.spans"], default_config={"span_key": "money"})
+@Language.factory("money_finder", assigns=["doc.spans", "doc.user_data"], default_config={"span_key": "money"})
 def make_money_finder(nlp: Language, name: str, span_key: str) -> MoneyFinder:
     return MoneyFinder(span_key)

@@ -36,6 +36,7 @@ from pipeline.components.org_evidence import (
 from pipeline.components.org_grouping import group_mentions
 from pipeline.components.org_lines import header, headlines, list_cells, mastheads
 from pipeline.components.org_lists import coordinated
+from pipeline.components.saved_rules import SavedRules
 from pipeline.components.spans import doc_text, longest_first, span_text, to_span, words
 from pipeline.gazetteer import entries
 from pipeline.normalize.places import is_country_or_region, is_place
@@ -64,7 +65,7 @@ def build_gazetteer(nlp: Language) -> PhraseMatcher:
     return matcher
 
 
-class OrganizationFinder:
+class OrganizationFinder(SavedRules):
     def __init__(self, nlp: Language, span_key: str, use_ner: bool) -> None:
         self.span_key = span_key
         self.use_ner = use_ner
@@ -269,7 +270,7 @@ def _extends(span: Span, gazetteer: list[Span]) -> bool:
 
 @Language.factory(
     "organization_finder",
-    assigns=["doc.spans"],
+    assigns=["doc.spans", "doc.user_data"],
     default_config={"span_key": "organizations", "use_ner": True},
 )
 def make_organization_finder(nlp: Language, name: str, span_key: str, use_ner: bool) -> OrganizationFinder:

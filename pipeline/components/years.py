@@ -10,6 +10,7 @@ from enum import Enum
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.components.saved_rules import SavedRules
 from pipeline.components.spans import doc_text, longest_first, lower_words, sentence_tokens, set_fact, to_span
 from pipeline.normalize.year_grammar import is_this_year, needs_period
 from pipeline.normalize.years import YearExpression, parse_year_expression, year_regex, year_window
@@ -70,7 +71,7 @@ class Tense(Enum):
     UNKNOWN = "unknown"
 
 
-class TargetYearFinder:
+class TargetYearFinder(SavedRules):
     def __init__(self, span_key: str) -> None:
         data = table("years.toml")
         self.span_key = span_key
@@ -242,7 +243,7 @@ class TargetYearFinder:
 
 @Language.factory(
     "target_year_finder",
-    assigns=["doc.spans"],
+    assigns=["doc.spans", "doc.user_data"],
     requires=["doc._.published"],
     default_config={"span_key": "target_years"},
 )
