@@ -540,6 +540,21 @@ MODEL_MENTIONS = [
         ["Volkswagen"],
         id="model-parent-mention-not-inside-unit-name",
     ),
+    pytest.param(
+        "Chinese battery maker Korvex Energy will expand its plant in Debrecen. Korvex Power Hungary Kft., the "
+        "group's local subsidiary, will spend €1 billion. The rest will come from a loan that Korvex Power Hungary "
+        "is negotiating, said the general manager of Korvex Power Hungary. Korvex aims to triple output.",
+        "Korvex Power Hungary Kft",
+        ["Korvex Power Hungary Kft", "Korvex Power Hungary", "Korvex Power Hungary"],
+        id="model-longer-known-name-over-a-shorter-mention",
+    ),
+    pytest.param(
+        "EVE Energy will add a second phase to its plant. Its unit EVE Power will run the site. "
+        "EVE aims to triple output.",
+        "EVE Energy",
+        ["EVE Energy", "EVE"],
+        id="model-short-form-of-the-name-named-first",
+    ),
 ]
 
 

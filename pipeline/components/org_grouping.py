@@ -56,9 +56,13 @@ def _abbreviation_after(doc: Doc, span: Span) -> Span | None:
 
 def _link(groups: _Groups, spans: list[Span]) -> None:
     """Join each short form or acronym to the one full name it most likely abbreviates: the
-    nearest by suffix steps ("BYD" -> "BYD Co. Ltd.", not "BYD Energy Storage"). Full names are
-    indexed by their short forms and initials, so this stays linear in the number of names."""
+    nearest by suffix steps ("BYD" -> "BYD Co. Ltd.", not "BYD Energy Storage"), then the shorter,
+    then the one named first ("EVE" of "EVE Energy", named before its unit "EVE Power"). Full names
+    are indexed by their short forms and initials, so this stays linear in the number of names."""
     words = {_key(s): name_words(span_text(s)) for s in spans}
+    first: dict[str, int] = {}
+    for span in spans:
+        first.setdefault(_key(span), span.start)
     known = {s.kb_id_ or identify(span_text(s)) for s in spans} - {None}
     by_form: dict[tuple[str, ...], list[tuple[int, int, str, bool]]] = {}
     by_initials: dict[str, list[tuple[int, int, str]]] = {}
@@ -67,34 +71,42 @@ def _link(groups: _Groups, spans: list[Span]) -> None:
         # a name the gazetteer knows is short only for a legal name: "Sunwoda" of "Sunwoda Electronic
         # Co.", but "BYD Energy Storage" is a unit of its own, not "BYD"
         for steps, form in enumerate(short_forms(full), start=1):
-            by_form.setdefault(tuple(form), []).append((steps, len(full), full_key, bool(legal)))
-        by_initials.setdefault(initials(full), []).append((0, len(full), full_key))
+            by_form.setdefault(tuple(form), []).append((steps, len(full), first[full_key], full_key, bool(legal)))
+        by_initials.setdefault(initials(full), []).append((0, len(full), first[full_key], full_key))
     for short_key, short in words.items():
         candidates = [
-            (steps, size, key)
-            for steps, size, key, legal_name in by_form.get(tuple(short), [])
+            (steps, size, at, key)
+            for steps, size, at, key, legal_name in by_form.get(tuple(short), [])
             if key != short_key and (short_key not in known or legal_name)
         ]
         if len(short) == 1 and len(short[0]) >= 2 and short[0].isupper():  # "CICC": initials of a full name
-            candidates += [c for c in by_initials.get(short[0], []) if c[2] != short_key]
+            candidates += [c for c in by_initials.get(short[0], []) if c[3] != short_key]
         if candidates:
-            groups.union(short_key, min(candidates)[2])
+            groups.union(short_key, min(candidates)[3])
 
 
 def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Other places where a known name or one of its short forms is written."""
+    """Every mention, with the other places where a known name or one of its short forms is
+    written; a longer known name written over shorter mentions replaces them ("EVE Power Hungary"
+    where the model saw "EVE Power" and a place, once the article has named "EVE Power Hungary Kft.")."""
     surfaces = {span_text(s) for s in spans}
     for span in spans:
         surfaces.update(join_words(f) for f in short_forms(name_words(span_text(span))) if len(join_words(f)) > 2)
-    taken = {i for s in spans for i in range(s.start, s.end)}
+    at: dict[int, Span] = {i: s for s in spans for i in range(s.start, s.end)}
+    replaced: set[tuple[int, int]] = set()
     found, text = [], doc_text(doc)
     for name in sorted((s for s in surfaces if not is_rejected(s)), key=len, reverse=True):
         for start in _occurrences(text, name):
             span = aligned_span(doc, start, start + len(name), "ORG")
-            if span is not None and not taken.intersection(range(span.start, span.end)):
-                found.append(span)
-                taken.update(range(span.start, span.end))
-    return found
+            if span is None:
+                continue
+            inside = {(o.start, o.end) for o in (at.get(i) for i in range(span.start, span.end)) if o is not None}
+            if any(a < span.start or b > span.end or (a, b) == (span.start, span.end) for a, b in inside):
+                continue  # the same mention, or one that crosses it
+            replaced |= inside
+            found.append(span)
+            at.update((i, span) for i in range(span.start, span.end))
+    return [s for s in spans if (s.start, s.end) not in replaced] + found
 
 
 def _occurrences(text: str, name: str) -> list[int]:
@@ -138,7 +150,7 @@ def group_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
             groups.union(name_key(span_text(abbreviation)), _key(span))
     known = {(s.start, s.end) for s in spans}
     spans = sorted([*spans, *(a for a in abbreviations if (a.start, a.end) not in known)], key=lambda s: s.start)
-    spans = sorted([*spans, *_rescan(doc, spans)], key=lambda s: s.start)
+    spans = sorted(_rescan(doc, spans), key=lambda s: s.start)
     _link(groups, spans)
     members: dict[str, list[Span]] = {}
     for span in spans:
