@@ -2,16 +2,52 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperOption
 
 from pipeline import __version__
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Extract battery and EV facts from news articles.")
+METAVARS = {"int": "N", "float": "NUMBER", "str": "TEXT", "Path": "PATH"}
+
+
+class Command(TyperCommand):
+    """A command whose help shows real metavars ("DIR", "FILE...", "--workers INTEGER") instead of
+    the type placeholders ("<path>", "<list[str]>", "<int>") typer writes."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+            elif isinstance(param, TyperOption) and param.metavar is None and not param.is_flag:
+                kind = param.bare_type().removeprefix("list[").removesuffix("]")
+                param.metavar = METAVARS.get(kind, kind.upper())
+
+
+EXAMPLES = """Examples:
+
+\b
+  battery-extract extract article.txt --published 2025-03-01
+  battery-extract batch news/ archive.jsonl.gz --out results --workers 2
+  battery-extract evaluate corpus --html report.html --json scores.json
+  battery-extract evaluate corpus --baseline scores.json
+"""
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,  # plain help: real metavars (FILE, N), not "<bool>" placeholders
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Extract battery and EV facts from news articles.",
+    epilog=EXAMPLES,
+)
+MODEL_HELP = 'spaCy model name, or "blank" for rules only (default: the small English model).'
 
 DEFAULT_SCHEMA_DIR = Path("schemas")
 
@@ -39,15 +75,75 @@ def read_article(source: str) -> str:
         raise fail(f"{name}: {error}") from None
 
 
-@app.command()
-def extract(
-    sources: Annotated[list[str], typer.Argument(help="Article files (UTF-8 text), or - for standard input.")],
-    article_id: Annotated[str | None, typer.Option("--id", help="Article id (default: the file name stem).")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
-    model: Annotated[str | None, typer.Option(help='spaCy model name, or "blank" for rules only.')] = None,
-    indent: Annotated[int | None, typer.Option(help="Indent JSON (one article only).")] = None,
+def version_line() -> str:
+    from pipeline.nlp import model_name
+    from pipeline.records import SCHEMA_VERSION
+
+    return f"battery-extract {__version__}, schema {SCHEMA_VERSION}, model {model_name()}"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(version_line())
+        raise typer.Exit()
+
+
+LOG_LEVELS = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Print the versions and exit.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Log errors only.")] = False,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, show_default=False, help="Log more: -v info, -vv debug.")
+    ] = 0,
 ) -> None:
-    """Print one ArticleRecord as JSON per article (one line each for several)."""
+    """Log messages go to standard error: warnings (an item dropped from a record) by default."""
+    configure_logging(LOG_LEVELS[-1] if quiet else LOG_LEVELS.get(verbose, logging.DEBUG))
+
+
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is when a message comes (as logging's last resort does)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
+
+
+def configure_logging(level: int) -> None:
+    """Messages of ``level`` and above to standard error, one handler however often it is called."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, StderrHandler)]:
+        root.removeHandler(handler)
+    handler = StderrHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(level)
+
+
+@app.command(cls=Command)
+def extract(
+    sources: Annotated[
+        list[str], typer.Argument(metavar="FILE", help="Article files (UTF-8 text), or - for standard input.")
+    ],
+    article_id: Annotated[str | None, typer.Option("--id", help="Article id (default: the file name stem).")] = None,
+    published: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Publication date.")] = None,
+    model: Annotated[str | None, typer.Option(metavar="MODEL", help=MODEL_HELP)] = None,
+    indent: Annotated[int | None, typer.Option(metavar="N", help="Indent JSON (one article only).")] = None,
+) -> None:
+    """Print one ArticleRecord as JSON per article (one line each for several).
+
+    \b
+    Examples:
+      battery-extract extract article.txt --published 2025-03-01
+      cat article.txt | battery-extract extract - --id wire-42 --indent 2"""
     from pipeline.extraction import extract as run
     from pipeline.extraction import parse_published
     from pipeline.nlp import ModelNotFound
@@ -68,7 +164,7 @@ def extract(
         typer.echo(record.model_dump_json(indent=indent if len(texts) == 1 else None))
 
 
-@app.command()
+@app.command(cls=Command)
 def schemas(
     directory: Annotated[Path, typer.Option("--dir", help="Where the schema files live.")] = DEFAULT_SCHEMA_DIR,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 when a file is stale instead of writing.")] = False,
@@ -94,35 +190,53 @@ def schemas(
         typer.echo(f"wrote {path}")
 
 
-@app.command()
+@app.command(cls=Command)
 def version() -> None:
-    """Print the pipeline, schema and model versions."""
-    from pipeline.nlp import model_name
-    from pipeline.records import SCHEMA_VERSION
-
-    typer.echo(f"battery-extract {__version__}, schema {SCHEMA_VERSION}, model {model_name()}")
+    """Print the pipeline, schema and model versions (as --version)."""
+    typer.echo(version_line())
 
 
-@app.command()
+@app.command(cls=Command)
 def evaluate(
-    corpus: Annotated[Path, typer.Argument(help="Folder of *.txt articles with *.gold.json gold.")] = Path("corpus"),
-    model: Annotated[str | None, typer.Option(help='spaCy model name, or "blank" for rules only.')] = None,
-    json_file: Annotated[Path | None, typer.Option("--json", help="Write the scores as JSON here.")] = None,
+    corpus: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Folder of *.txt articles with *.gold.json gold.")
+    ] = Path("corpus"),
+    model: Annotated[str | None, typer.Option(metavar="MODEL", help=MODEL_HELP)] = None,
+    json_file: Annotated[
+        Path | None, typer.Option("--json", metavar="FILE", help="Write scores, per article too, and errors as JSON.")
+    ] = None,
     errors: Annotated[bool, typer.Option("--errors", help="List every miss and spurious record.")] = False,
     lenient: Annotated[bool, typer.Option("--lenient", help="List errors of lenient mode (with --errors).")] = False,
-    html_file: Annotated[Path | None, typer.Option("--html", help="Write an HTML report here.")] = None,
+    html_file: Annotated[
+        Path | None, typer.Option("--html", metavar="FILE", help="Write the HTML triage report here.")
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="A --json file of an earlier run: print what got better and worse."),
+    ] = None,
 ) -> None:
-    """Score the pipeline against gold: TP/FP/FN, precision, recall and F1, strict and lenient."""
+    """Score the pipeline against gold: TP/FP/FN, precision, recall and F1, strict and lenient.
+
+    \b
+    Examples:
+      battery-extract evaluate corpus --errors
+      battery-extract evaluate corpus --html report.html --json scores.json
+      battery-extract evaluate corpus --baseline scores.json   (before merging)"""
     import json
 
     from pipeline.evaluate import evaluate as run
     from pipeline.evaluate import format_errors, format_table
+    from pipeline.report.baseline import compare, format_comparison, load_baseline
 
     try:
+        previous = load_baseline(baseline) if baseline else None
         report = run(corpus, model=model)
     except (FileNotFoundError, ValueError) as error:
         raise fail(str(error), code=2) from None
     typer.echo(format_table(report))
+    if previous is not None and baseline is not None:
+        typer.echo("")
+        typer.echo(format_comparison(compare(baseline, previous, report.as_dict())))
     if errors:
         typer.echo("")
         typer.echo(format_errors(report, "lenient" if lenient else "strict"))
@@ -134,7 +248,7 @@ def evaluate(
         html_file.write_text(render_report(report), encoding="utf-8")
 
 
-@app.command()
+@app.command(cls=Command)
 def batch(
     inputs: Annotated[
         list[str] | None,
@@ -200,7 +314,7 @@ def summary_line(summary: Any, out: str) -> str:
     return f"done: {line}, {counts['skipped']} skipped (done earlier) -> {out}"
 
 
-@app.command()
+@app.command(cls=Command)
 def bench(
     articles: Annotated[int, typer.Option(help="Generated articles for the speed measures.")] = 500,
     model: Annotated[str | None, typer.Option(help="spaCy model name (default: the default model).")] = None,
@@ -212,7 +326,7 @@ def bench(
     rounds: Annotated[int, typer.Option(min=1, help="Rounds of the speed measures; the best of each counts.")] = 3,
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the measures as JSON here.")] = None,
 ) -> None:
-    """Measure extraction speed (vs. the bare spaCy model, with workers, rules only, one long article)
+    """Measure extraction speed (against the bare spaCy model, with workers, rules only, one long article)
     and the peak memory of batch runs."""
     import json
 

@@ -20,6 +20,8 @@ from pipeline.batch.engines import Results, articles_of, batched
 from pipeline.batch.entries import Chunk, Failed, Outcome
 from pipeline.batch.worker import extract_batch, start_worker
 from pipeline.extraction import Article
+from pipeline.resources import UserRules
+from pipeline.rules_dir import Rules, resolve_rules
 
 TASKS_PER_THREAD = 2
 CONNECT_TIMEOUT = 30.0  # seconds to reach a scheduler
@@ -30,11 +32,11 @@ class ModelLoader(WorkerPlugin):
 
     name = "battery-extract-model"
 
-    def __init__(self, model: str | None) -> None:
-        self.model = model
+    def __init__(self, model: str | None, rules: UserRules | None = None) -> None:
+        self.model, self.rules = model, rules
 
     def setup(self, worker: Any) -> None:
-        start_worker(self.model)
+        start_worker(self.model, self.rules)
 
 
 def extract_chunk(articles: list[Article], model: str | None, batch_size: int) -> list[Outcome]:
@@ -46,7 +48,9 @@ def extract_chunk(articles: list[Article], model: str | None, batch_size: int) -
 
 
 class DaskEngine:
-    def __init__(self, model: str | None, batch_size: int, workers: int, scheduler: str | None) -> None:
+    def __init__(
+        self, model: str | None, batch_size: int, workers: int, scheduler: str | None, rules: Rules = None
+    ) -> None:
         self.model, self.batch_size = model, batch_size
         self.cluster = None
         if scheduler:
@@ -54,7 +58,7 @@ class DaskEngine:
         else:
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
             self.client = Client(self.cluster)
-        self.client.register_plugin(ModelLoader(model))
+        self.client.register_plugin(ModelLoader(model, resolve_rules(rules)))  # the rules travel as content
 
     def _submit(self, articles: list[Article]) -> Future:
         return self.client.submit(extract_chunk, articles, self.model, self.batch_size, pure=False)

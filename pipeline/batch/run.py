@@ -55,6 +55,7 @@ class BatchSettings:
     scheduler: str | None = None
     timeout: float | None = None
     overwrite: bool = False
+    rules: str | None = None  # a rules directory (--rules): its files extend or override the shipped rules
 
     def check(self) -> None:
         if not self.inputs:
@@ -136,10 +137,10 @@ def make_engine(settings: BatchSettings) -> Engine:
         from pipeline.batch.dask_engine import DaskEngine
 
         try:
-            return DaskEngine(settings.model, settings.batch_size, settings.workers, settings.scheduler)
+            return DaskEngine(settings.model, settings.batch_size, settings.workers, settings.scheduler, settings.rules)
         except OSError as error:
             raise UsageError(f"cannot reach the dask scheduler {settings.scheduler}: {error}") from None
-    return local_engine(settings.model, settings.batch_size, settings.workers, settings.timeout)
+    return local_engine(settings.model, settings.batch_size, settings.workers, settings.timeout, settings.rules)
 
 
 def open_job(settings: BatchSettings, model: dict[str, str]) -> tuple[Store, FolderLock, Ledger]:
