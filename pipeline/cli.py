@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -55,6 +56,27 @@ DEFAULT_SCHEMA_DIR = Path("schemas")
 def fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(f"error: {message}", err=True)
     return typer.Exit(code)
+
+
+RULES_HELP = "Folder of organizations.jsonl, units.toml, currencies.toml that extend or override the shipped rules."
+
+
+def checked_rules(rules: str | None) -> str | None:
+    """The rules directory, checked before anything runs: a bad file is a usage error naming file and line."""
+    if rules is not None:
+        from pipeline.rules_dir import RulesError, resolve_rules
+
+        try:
+            resolve_rules(rules)
+        except RulesError as error:
+            raise fail(str(error), code=2) from None
+    return rules
+
+
+def with_rules(settings: Any, rules: str | None) -> Any:
+    from dataclasses import replace
+
+    return replace(settings, rules=checked_rules(rules))
 
 
 def read_article(source: str) -> str:
@@ -137,6 +159,7 @@ def extract(
     published: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Publication date.")] = None,
     model: Annotated[str | None, typer.Option(metavar="MODEL", help=MODEL_HELP)] = None,
     indent: Annotated[int | None, typer.Option(metavar="N", help="Indent JSON (one article only).")] = None,
+    rules: Annotated[str | None, typer.Option(metavar="DIR", help=RULES_HELP)] = None,
 ) -> None:
     """Print one ArticleRecord as JSON per article (one line each for several).
 
@@ -154,11 +177,12 @@ def extract(
         day = parse_published(published)
     except ValueError as error:
         raise fail(str(error), code=2) from None
+    checked_rules(rules)
     texts = [(source, read_article(source)) for source in sources]
     for source, text in texts:
         name = article_id or ("stdin" if source == "-" else Path(source).stem)
         try:
-            record = run(text, article_id=name, published=day, model=model)
+            record = run(text, article_id=name, published=day, model=model, rules_dir=rules)
         except ModelNotFound as error:
             raise fail(str(error), code=2) from None
         typer.echo(record.model_dump_json(indent=indent if len(texts) == 1 else None))
@@ -272,6 +296,7 @@ def batch(
     ] = "auto",
     id_field: Annotated[str, typer.Option(help="The id field of JSONL and Parquet inputs.")] = "id",
     text_field: Annotated[str, typer.Option(help="The text field of JSONL and Parquet inputs.")] = "text",
+    rules: Annotated[str | None, typer.Option(metavar="DIR", help=RULES_HELP)] = None,
 ) -> None:
     """Extract many articles into records.jsonl, errors.jsonl, Parquet tables and manifest.json; resumable.
 
@@ -285,6 +310,7 @@ def batch(
         tuple(inputs or ()), Path(out), model, workers, batch_size, chunk_size, engine, scheduler, timeout, overwrite
     )
     settings = replace(settings, relevance=relevance, id_field=id_field, text_field=text_field)
+    settings = with_rules(settings, rules)
     previous = signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM stops the run as Ctrl-C does
     try:
         summary = run_batch(settings)
@@ -311,6 +337,8 @@ def summary_line(summary: Any, out: str) -> str:
         return f"already complete: {line} -> {out}"
     if counts.get("files_skipped"):
         line += f", {counts['files_skipped']} files not read (see skipped.jsonl)"
+    if counts.get("inputs_skipped"):
+        line += f", {counts['inputs_skipped']} kept out by the relevance gate (see skipped.jsonl)"
     return f"done: {line}, {counts['skipped']} skipped (done earlier) -> {out}"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -116,3 +116,41 @@ def extract(
             return merge_records([(start, build_record(doc, article_id, day)) for start, doc in parts])
         doc = nlp(make_doc(nlp, text, day))
         return build_record(doc, article_id, day)
+
+
+Item = str | Article | Mapping[str, object]
+
+
+def as_article(item: Item, index: int) -> Article:
+    """An Article from a text (id: its position), an Article, or a mapping with ``text`` and optional
+    ``id`` and ``published``; TypeError or ValueError naming the input otherwise."""
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(str(index), item)
+    if not isinstance(item, Mapping):
+        raise TypeError(f"input {index}: expected a text, an Article or a mapping, not {type(item).__name__}")
+    name = str(item.get("id") or index)
+    if not isinstance(item.get("text"), str):
+        raise TypeError(f"input {index} (id {name}): 'text' must be a string")
+    try:
+        return Article(name, item["text"], parse_published(item.get("published")))  # type: ignore[arg-type]
+    except ValueError as error:
+        raise ValueError(f"input {index} (id {name}): {error}") from None
+
+
+def extract_many(
+    texts_or_articles: Iterable[Item],
+    n_process: int = 1,
+    batch_size: int = 32,
+    model: str | None = None,
+    rules_dir: Rules = None,
+) -> Iterator[ArticleRecord]:
+    """The record of each text or article, in input order, streaming (memory stays flat). With
+    ``n_process`` > 1, batches of ``batch_size`` articles go to that many worker processes, each
+    loading the model once. A bad input raises TypeError or ValueError naming it (its position and
+    id) before any article after it is extracted."""
+    from pipeline.batch.many import extract_batches
+
+    articles = (as_article(item, index) for index, item in enumerate(texts_or_articles))
+    yield from extract_batches(articles, n_process, batch_size, model, rules_dir)

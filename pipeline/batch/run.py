@@ -18,15 +18,16 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pipeline.batch.engines import Engine, local_engine
-from pipeline.batch.entries import Chunk, Entry, Failure
+from pipeline.batch.entries import Chunk, Entry, Failure, Skipped
 from pipeline.batch.idindex import IdIndex
 from pipeline.batch.inputs import count_inputs, expand, fingerprint
 from pipeline.batch.ledger import Ledger, LedgerMismatch
 from pipeline.batch.manifest import build_manifest, model_info, read_manifest, write_manifest
 from pipeline.batch.preflight import path_problems, skipped_files, skipped_lines
 from pipeline.batch.progress import Progress
-from pipeline.batch.readers import read_all
+from pipeline.batch.readers import RELEVANCE, ReadOptions, read_all
 from pipeline.batch.results import chunk_output
+from pipeline.batch.skiplog import SkipLog
 from pipeline.batch.store import FolderInUse, FolderLock, Store, write_atomic, write_lines
 from pipeline.batch.validation import Checker
 from pipeline.nlp import ModelNotFound
@@ -56,10 +57,19 @@ class BatchSettings:
     timeout: float | None = None
     overwrite: bool = False
     rules: str | None = None  # a rules directory (--rules): its files extend or override the shipped rules
+    relevance: str = "auto"
+    id_field: str = "id"
+    text_field: str = "text"
+
+    @property
+    def reading(self) -> ReadOptions:
+        return ReadOptions(self.relevance, self.id_field, self.text_field)
 
     def check(self) -> None:
         if not self.inputs:
-            raise UsageError("no inputs: give .txt, .jsonl, .jsonl.gz or .parquet files, or folders of .txt files")
+            raise UsageError("no inputs: give .txt, .html, .jsonl, .parquet or .warc files, or folders of .txt files")
+        if self.relevance not in RELEVANCE:
+            raise UsageError(f"unknown --relevance {self.relevance!r}: use {', '.join(RELEVANCE)}")
         if not str(self.out) or str(self.out) == ".":
             raise UsageError("--out must name an output folder, not the current one")
         problems = path_problems(self.inputs)
@@ -120,10 +130,15 @@ def prepare_output(out: Path, overwrite: bool = False) -> tuple[Store, FolderLoc
     return store, lock
 
 
-def chunks_to_do(settings: BatchSettings, checker: Checker, committed: set[int]) -> Iterator[Chunk]:
-    """The chunks of the input stream that the ledger does not commit yet."""
+def chunks_to_do(
+    settings: BatchSettings, checker: Checker, committed: set[int], skips: SkipLog | None = None
+) -> Iterator[Chunk]:
+    """The chunks of the input stream that the ledger does not commit yet; inputs the relevance
+    gate keeps out go to ``skips`` (they are in no chunk)."""
     entries: Iterator[Entry] = (
-        item if isinstance(item, Failure) else checker(item) for item in read_all(expand(settings.inputs))
+        item if isinstance(item, Failure) else checker(item)
+        for item in read_all(expand(settings.inputs), settings.reading)
+        if not (isinstance(item, Skipped) and (skips is None or skips.add(item) or True))
     )
     index = 0
     while group := list(islice(entries, settings.chunk_size)):
@@ -192,10 +207,19 @@ def _run(
         manifest = read_manifest(settings.out) or _manifest(settings, model, ledger, skipped, 0, started, started_at)
         return BatchSummary(settings.out, manifest, resumed_complete=True)
     write_lines(settings.out / "skipped.jsonl", skipped_lines(skipped_files(settings.inputs)))
-    processed = _process(settings, store, ledger, Progress(count_inputs(expand(settings.inputs)), skipped, stream, bar))
+    skips = SkipLog(store.work / "skipped-inputs.jsonl")
+    progress = Progress(count_inputs(expand(settings.inputs)), skipped, stream, bar)
+    try:
+        processed = _process(settings, store, ledger, progress, skips)
+        skips.write(settings.out, skipped_lines(skipped_files(settings.inputs)))
+    finally:
+        skips.close()
     store.drop_uncommitted(ledger.chunks)
     store.assemble(ledger.chunks)
     manifest = _manifest(settings, model, ledger, skipped, processed, started, started_at)
+    manifest["skipped_inputs"] = {"total": skips.total, "by_reason": dict(sorted(skips.reasons.items()))}
+    manifest["counts"]["inputs_skipped"] = skips.total
+    write_manifest(settings.out, manifest)
     ledger.mark_complete()
     store.clean()
     return BatchSummary(settings.out, manifest)
@@ -225,14 +249,14 @@ def _manifest(
     return manifest
 
 
-def _process(settings: BatchSettings, store: Store, ledger: Ledger, progress: Progress) -> int:
+def _process(settings: BatchSettings, store: Store, ledger: Ledger, progress: Progress, skips: SkipLog) -> int:
     """Extract and commit every chunk still to do; the number of inputs processed."""
     ids = IdIndex(store.work / "ids.sqlite")
     engine: Engine | None = None
     processed = 0
     try:
         engine = make_engine(settings)
-        for chunk, outcomes in engine.run(chunks_to_do(settings, Checker(ids), set(ledger.chunks))):
+        for chunk, outcomes in engine.run(chunks_to_do(settings, Checker(ids), set(ledger.chunks), skips)):
             output = chunk_output(chunk, outcomes)
             store.write_chunk(output)
             ledger.commit(output.index, output.counts, output.first_key, output.last_key, output.dropped)
