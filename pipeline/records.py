@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PrivateAttr,
 from pipeline.normalize.currencies import iso_codes
 from pipeline.resources import table
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 
 
@@ -284,10 +284,21 @@ class Fact(Located):
         return data
 
 
+DateOrigin = Literal["input", "html", "url", "text", "none"]
+
+
 class ArticleRecord(Record):
     schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this record schema.")
     article_id: str = Field(min_length=1, description="The article's identifier.")
     published: dt.date | None = Field(default=None, description="Publication date, if known.")
+    published_from: DateOrigin = Field(
+        default="none",  # "input" when not given and ``published`` is (see the validator below)
+        description="Where the publication date came from: input (the input's own published), html (the "
+        "page's metadata), url (a date in the URL path), text (the dateline), none (no date stated).",
+    )
+    title: str | None = Field(default=None, description="Title of the article or page, if known.")
+    url: str | None = Field(default=None, description="Address of the page, if known.")
+    site: str | None = Field(default=None, description="Name of the site (og:site_name, else the URL's host).")
     organizations: list[Organization] = Field(default_factory=list, description="One per organization.")
     capacities: list[Capacity] = Field(default_factory=list, description="Capacities in text order.")
     money: list[Money] = Field(default_factory=list, description="Money amounts in text order.")
@@ -295,6 +306,14 @@ class ArticleRecord(Record):
     facts: list[Fact] = Field(default_factory=list, description="One fact per target year, capacity and amount.")
     # Items dropped while building the record, by reason (not a field: see build.dropped_items).
     _dropped: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _date_origin(cls, data: object) -> object:
+        """An article given its date says ``input``; one without a date ``none``."""
+        if isinstance(data, dict) and "published_from" not in data:
+            return {**data, "published_from": "input" if data.get("published") is not None else "none"}
+        return data
 
 
 def item_models() -> dict[str, type[BaseModel]]:

@@ -103,10 +103,10 @@ def test_every_file_in_an_input_folder_is_read_or_listed_as_skipped(tmp_path):
     os.mkfifo(folder / "pipe.txt")
     result = cli(str(folder), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
-    assert [r["article_id"] for r in lines(tmp_path / "out" / "records.jsonl")] == ["a", "B"]
+    assert [r["article_id"] for r in lines(tmp_path / "out" / "records.jsonl")] == ["a", "sub/B"]
     skipped = {Path(s["file"]).name: s["reason"] for s in lines(tmp_path / "out" / "skipped.jsonl")}
     assert skipped == {
-        "notes.md": "not a .txt file (a folder gives its .txt files)",
+        "notes.md": "not a .txt or .html file (a folder gives its .txt, .html and .htm files)",
         "broken.txt": "broken or looping link",
         "loop.txt": "broken or looping link",
         "linked": "link to a folder (not followed)",

@@ -40,7 +40,7 @@ def test_a_folder_gives_its_txt_files_sorted_and_recursively(tmp_path):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("Some text.", encoding="utf-8")
     found = read(tmp_path)
-    assert [item.fields["id"] for item in found] == ["a", "b", "c"]
+    assert [item.fields["id"] for item in found] == ["a", "b", "sub/c"]  # nested: the relative path
     assert found[0].source.key == str(tmp_path / "a.txt")
 
 
@@ -48,7 +48,7 @@ def test_text_files_lose_a_byte_order_mark_and_non_utf8_is_named(tmp_path):
     (tmp_path / "bom.txt").write_bytes("\ufeffCATL plans".encode())
     (tmp_path / "latin.txt").write_bytes("Sömmerda".encode("latin-1"))
     bom, latin = read(tmp_path / "bom.txt", tmp_path / "latin.txt")
-    assert bom.fields == {"id": "bom", "text": "CATL plans"}
+    assert bom.fields == {"id": "bom", "text": "CATL plans", "published": None, "published_from": "none"}
     assert isinstance(latin, Failure) and latin.article_id == "latin"
     assert latin.reason == "not UTF-8 text (byte 1: invalid start byte)"
 
@@ -58,7 +58,7 @@ def test_jsonl_lines_are_numbered_and_bad_lines_are_named(tmp_path):
     lines = [json.dumps(GOOD).encode(), b"", b"{not json", b"[1, 2]", b'{"id": "x", "text": "caf\xe9"}']
     path.write_bytes(b"\n".join(lines) + b"\n")
     good, broken, array, latin = read(path)
-    assert good.source.key == f"{path}:1" and good.fields == GOOD
+    assert good.source.key == f"{path}:1" and good.fields == {**GOOD, "published_from": "input"}
     assert (broken.source.line, broken.reason) == (
         3,
         "invalid JSON at column 2: Expecting property name enclosed in double quotes",
@@ -89,6 +89,7 @@ def test_parquet_rows_are_inputs_with_their_columns(tmp_path):
         "id": "p1",
         "text": "One.",
         "published": date(2025, 1, 2),
+        "published_from": "input",
     }
     assert second.source.row == 1 and second.fields["text"] is None
 
@@ -97,7 +98,7 @@ def test_a_parquet_file_without_text_or_unreadable_is_one_failure(tmp_path):
     pq.write_table(pa.table({"id": ["p1"]}), tmp_path / "notext.parquet")
     (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
     notext, broken = read(tmp_path / "notext.parquet", tmp_path / "broken.parquet")
-    assert notext.reason == "no 'text' column (columns: id)"
+    assert notext.reason == "no 'text' or 'html' column (columns: id)"
     assert broken.reason.startswith("Parquet file cannot be read at the start")
 
 
@@ -105,7 +106,7 @@ def test_missing_and_unsupported_files_are_failures(tmp_path):
     (tmp_path / "data.csv").write_text("id,text\n", encoding="utf-8")
     missing, csv = read(tmp_path / "nope.jsonl", tmp_path / "data.csv")
     assert missing.reason == "no such file or folder"
-    assert csv.reason == "unsupported input: expected .txt, .jsonl, .jsonl.gz or .parquet"
+    assert csv.reason == "unsupported input: expected .txt, .html, .jsonl, .parquet or .warc"
 
 
 def test_the_fingerprint_changes_when_a_file_changes(tmp_path):

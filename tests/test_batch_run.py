@@ -87,7 +87,10 @@ def test_errors_name_the_input_and_the_reason(finished, inputs):
 def test_records_are_what_extract_prints(finished, inputs):
     records, _ = outputs(finished)
     sources = [json.loads(line) for line in Path(inputs[0]).read_text(encoding="utf-8").splitlines()[:3]]
-    expected = [extract(s["text"], s["id"], s["published"], model="blank").model_dump_json() for s in sources]
+    # what extract prints, with what the input says of the article (its title, URL, site)
+    meta = [{"title": s.get("title"), "url": s.get("url")} for s in sources]
+    printed = [extract(s["text"], s["id"], s["published"], model="blank") for s in sources]
+    expected = [record.model_copy(update=m).model_dump_json() for record, m in zip(printed, meta, strict=True)]
     assert records[:3] == expected
     assert json.loads(records[-1])["article_id"] == "harrow"
 
@@ -96,7 +99,10 @@ def test_records_of_the_default_model_are_what_extract_prints(tmp_path):
     sources = list(ArticleGenerator(9).records(4))
     out = tmp_path / "out"
     run_batch(BatchSettings((str(write_jsonl(tmp_path / "in.jsonl", sources)),), out, batch_size=3), stream=StringIO())
-    expected = [extract(str(s["text"]), str(s["id"]), str(s["published"])).model_dump_json() for s in sources]
+    printed = [extract(str(s["text"]), str(s["id"]), str(s["published"])) for s in sources]
+    expected = [
+        r.model_copy(update={"title": s["title"]}).model_dump_json() for r, s in zip(printed, sources, strict=True)
+    ]
     assert outputs(out)[0] == expected
 
 
@@ -114,7 +120,15 @@ def test_the_tables_hold_the_records_rows(finished):
 
 def test_the_manifest_says_what_was_done(finished):
     manifest = json.loads((finished / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["counts"] == {"read": 38, "ok": 32, "failed": 6, "skipped": 0, "processed": 38, "files_skipped": 0}
+    assert manifest["counts"] == {
+        "read": 38,
+        "ok": 32,
+        "failed": 6,
+        "skipped": 0,
+        "processed": 38,
+        "files_skipped": 0,
+        "inputs_skipped": 0,
+    }
     assert (manifest["pipeline_version"], manifest["schema_version"]) == (__version__, SCHEMA_VERSION)
     assert manifest["model"]["requested"] == "blank" and manifest["settings"]["chunk_size"] == 7
     assert manifest["wall_time_s"] > 0 and manifest["articles_per_s"] > 0
@@ -186,7 +200,7 @@ def test_the_command_exits_0_when_all_succeed_and_1_when_some_failed(tmp_path):
         (["{good}", "{tmp}/good.csv", "--out", "{tmp}/o"], "{tmp}/good.csv: unsupported input"),
         (["{good}", "--out", ""], "--out is required"),
         (["{good}", "--out", "."], "--out must name an output folder"),
-        (["{tmp}/empty", "--out", "{tmp}/o"], "{tmp}/empty: no .txt file in this folder"),
+        (["{tmp}/empty", "--out", "{tmp}/o"], "{tmp}/empty: no .txt or .html file in this folder"),
     ],
     ids=[
         *("no-inputs", "engine", "out-is-a-file", "scheduler", "workers", "model", "no-out", "timeout"),

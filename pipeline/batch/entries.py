@@ -6,6 +6,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.extraction import Article
+from pipeline.records import ArticleRecord
+
+
+@dataclass(frozen=True)
+class PageArticle(Article):
+    """An article with what its input said about it, which its record carries."""
+
+    published_from: str = "none"
+    title: str | None = None
+    url: str | None = None
+    site: str | None = None
+
+
+def with_metadata(record: ArticleRecord, article: Article) -> ArticleRecord:
+    """``record`` with the title, URL, site and date origin of its article (where it has them)."""
+    if not isinstance(article, PageArticle):
+        return record
+    update = {"published_from": article.published_from, "title": article.title, "url": article.url}
+    return record.model_copy(update={**update, "site": article.site})
 
 
 @dataclass(frozen=True)
@@ -50,6 +69,18 @@ class Job:
     url: str | None = None
     origin: str | None = None
     replaced_controls: int = 0
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input the relevance gate kept out (not battery or EV news, not English), with the reason."""
+
+    source: Source
+    reason: str
+    article_id: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"input": {**self.source.as_dict(), "id": self.article_id}, "reason": self.reason}
 
 
 @dataclass(frozen=True)

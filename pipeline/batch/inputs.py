@@ -11,7 +11,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-SUFFIXES = {".txt": "text", ".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".parquet": "parquet"}
+SUFFIXES = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".ndjson": "jsonl",
+    ".ndjson.gz": "jsonl",
+    ".parquet": "parquet",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+}
+FOLDER_KINDS = ("text", "html")  # what a folder gives; a .txt file's sidecar name.json is read with it
+STDIN = "-"  # the argument that reads JSONL from standard input
 
 
 @dataclass(frozen=True)
@@ -22,6 +35,7 @@ class InputFile:
     path: Path
     kind: str | None
     skipped: str | None = None
+    article_id: str | None = None  # a folder's file: its path under the folder, without the suffix
 
     @property
     def name(self) -> str:
@@ -39,7 +53,9 @@ def expand(arguments: Iterable[str]) -> Iterator[InputFile]:
     files (any case) to read, and every other entry with the reason it is skipped."""
     for argument in arguments:
         path = Path(argument)
-        if path.is_dir():
+        if argument == STDIN:
+            yield InputFile(path, "jsonl")
+        elif path.is_dir():
             yield from sorted(folder_files(path), key=lambda file: str(file.path))
         else:
             yield InputFile(path, kind_of(path) if path.is_file() else None)
@@ -58,11 +74,23 @@ def folder_files(folder: Path) -> Iterator[InputFile]:
             if (Path(root) / name).is_symlink():
                 yield InputFile(Path(root) / name, None, "link to a folder (not followed)")
         for name in files:
-            yield folder_entry(Path(root) / name)
+            if not is_sidecar(Path(root) / name):
+                yield folder_entry(Path(root) / name, folder)
     yield from unreadable
 
 
-def folder_entry(path: Path) -> InputFile:
+def relative_id(path: Path, folder: Path) -> str:
+    """The id of a folder's file: its path under the folder without the suffix ("asia/seoul-42")."""
+    relative = path.relative_to(folder)
+    return relative.with_name(relative.name[: -len(path.suffix)] if path.suffix else relative.name).as_posix()
+
+
+def is_sidecar(path: Path) -> bool:
+    """A ``name.json`` next to a ``name.txt``: the metadata of that text file, read with it."""
+    return path.suffix.lower() == ".json" and any(path.with_suffix(s).is_file() for s in (".txt", ".TXT"))
+
+
+def folder_entry(path: Path, folder: Path) -> InputFile:
     try:
         mode = path.stat().st_mode
     except OSError as error:
@@ -70,17 +98,20 @@ def folder_entry(path: Path) -> InputFile:
         return InputFile(path, None, reason)
     if not stat.S_ISREG(mode):
         return InputFile(path, None, "not a regular file (a pipe, socket or device)")
-    if kind_of(path) != "text":
-        return InputFile(path, None, "not a .txt file (a folder gives its .txt files)")
+    if kind_of(path) not in FOLDER_KINDS:
+        return InputFile(path, None, "not a .txt or .html file (a folder gives its .txt, .html and .htm files)")
     if not os.access(path, os.R_OK):
         return InputFile(path, None, "permission denied")
-    return InputFile(path, "text")
+    return InputFile(path, kind_of(path), article_id=relative_id(path, folder))
 
 
 def fingerprint(files: Iterable[InputFile]) -> str:
     """What a resumed run must find unchanged: a digest of each file's absolute path, size and mtime."""
     digest = hashlib.sha256()
     for file in files:
+        if str(file.path) == STDIN:  # standard input: a resumed run must be given the same lines
+            digest.update(b"-\n")
+            continue
         try:
             stat = file.path.stat()
             mark = [str(file.path.resolve()), stat.st_size, stat.st_mtime_ns]
@@ -97,6 +128,8 @@ def count_inputs(files: Iterable[InputFile]) -> int:
 
 def _count(file: InputFile) -> int:
     try:
+        if str(file.path) == STDIN:
+            return 1
         if file.kind == "jsonl":
             opener = gzip.open if file.path.name.lower().endswith(".gz") else open
             with opener(file.path, "rb") as stream:  # newlines counted in blocks: a huge line is never held

@@ -8,9 +8,12 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from pipeline.batch.inputs import InputFile, expand
+from pipeline.batch.inputs import FOLDER_KINDS, STDIN, InputFile, expand
 
-UNSUPPORTED = "unsupported input: expected .txt, .jsonl, .jsonl.gz or .parquet, or a folder of .txt files"
+UNSUPPORTED = (
+    "unsupported input: expected .txt, .html, .htm, .jsonl, .jsonl.gz, .ndjson, .parquet, .warc or .warc.gz, "
+    "a folder of .txt or .html files, or - for standard input"
+)
 
 
 def path_problems(arguments: Iterable[str]) -> list[str]:
@@ -18,6 +21,8 @@ def path_problems(arguments: Iterable[str]) -> list[str]:
     problems = []
     for argument in arguments:
         path = Path(argument)
+        if argument == STDIN:
+            continue
         if not argument:
             problems.append("an input path is empty")
         elif not path.exists():
@@ -25,8 +30,8 @@ def path_problems(arguments: Iterable[str]) -> list[str]:
         elif path.is_dir():
             if not os.access(path, os.R_OK | os.X_OK):
                 problems.append(f"{argument}: folder cannot be read (permission denied)")
-            elif not any(file.kind == "text" for file in expand([argument])):
-                problems.append(f"{argument}: no .txt file in this folder or under it")
+            elif not any(file.kind in FOLDER_KINDS for file in expand([argument])):
+                problems.append(f"{argument}: no .txt or .html file in this folder or under it")
         elif next(expand([argument])).kind is None:
             problems.append(f"{argument}: {UNSUPPORTED}")
         elif not os.access(path, os.R_OK):

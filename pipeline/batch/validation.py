@@ -14,14 +14,15 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from pipeline.batch.entries import Failure, Job, RawInput
+from pipeline.batch.entries import Failure, Job, PageArticle, RawInput
 from pipeline.batch.idindex import IdIndex
 from pipeline.batch.limits import MAX_ARTICLE_CHARS
-from pipeline.extraction import Article, parse_published
+from pipeline.extraction import parse_published
 
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SURROGATE = re.compile("[\ud800-\udfff]")
-METADATA = ("title", "url", "source")
+METADATA = ("title", "url", "source", "site")
+DATE_ORIGINS = ("input", "html", "url", "text", "none")
 
 
 class InputError(ValueError):
@@ -117,7 +118,10 @@ class Checker:
         text, replaced = check_text(raw.fields.get("text"))
         published = check_published(raw.fields.get("published"))
         metadata, in_metadata = check_metadata(raw.fields)
-        article = Article(article_id, text, published)
+        origin = raw.fields.get("published_from")
+        origin = origin if origin in DATE_ORIGINS else ("input" if published else "none")
+        meta = {"title": metadata["title"], "url": metadata["url"], "site": metadata["site"]}
+        article = PageArticle(article_id, text, published, published_from=origin, **meta)
         return Job(
             raw.source,
             article,

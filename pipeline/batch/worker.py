@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Sequence
 
-from pipeline.batch.entries import Extracted, Failed, Outcome
+from pipeline.batch.entries import Extracted, Failed, Outcome, with_metadata
 from pipeline.batch.pieces import cut_points, merge_records
 from pipeline.batch.tables import list_rows
 from pipeline.build import dropped_items
@@ -80,7 +80,8 @@ def records_of(
     limit = load_pipeline(model, rules).max_length
     fitting = [article for article in articles if len(article.text) <= limit]
     records = iter([record for _, record in process(fitting, model, batch_size, rules)])
-    return [next(records) if len(a.text) <= limit else extract_long(a, model, limit, rules) for a in articles]
+    found = [next(records) if len(a.text) <= limit else extract_long(a, model, limit, rules) for a in articles]
+    return [with_metadata(record, article) for record, article in zip(found, articles, strict=True)]
 
 
 def extract_long(article: Article, model: str | None, limit: int, rules: Rules = None) -> ArticleRecord:
