@@ -354,6 +354,16 @@ def test_milestones(run_model, text, anchor, milestone):
 
 def test_a_line_is_not_split_where_no_sentence_ends(run_model):
     # the parser alone splits "PowerCo | has said …" after a list line: a line break or punctuation must end a sentence
-    text = "- St. Thomas (Canada): up to 50 GWh\n\nPowerCo has said the three sites will cost about €20 billion by 2030."
+    text = "- St. Thomas (Canada): up to 50 GWh\n\nPowerCo has said the three sites will cost about €20 billion."
     found = fact(run_model(text), "about €20 billion")
     assert (found.organization, found.link) == ("PowerCo", "same_sentence")
+
+
+def test_the_venture_named_after_its_description_owns_the_plant(run_model):
+    text = (
+        "Velmora Motors Inc. and Nordvik Battery Systems AB laid the foundation stone of a cell plant. "
+        "The joint venture, Harrow Cells LLC, will invest €2 billion in the site. "
+        "Production is due to start by the end of 2026."
+    )
+    found = fact(run_model(text), "by the end of 2026")
+    assert (found.organization, found.link) == ("Harrow Cells LLC", "owner")

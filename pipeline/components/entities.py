@@ -115,8 +115,11 @@ class ArticleModel:
         return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
     def _learn_things(self, mention: Span) -> None:
-        """What a mention builds or owns: "X's plant", "X, the joint venture of …", and the things
-        of the clause it is the subject of ("X will build a plant")."""
+        """What a mention builds or owns: "X's plant", "X, the joint venture of …", the things
+        of the clause it is the subject of ("X will build a plant"), and the thing it names ("The
+        joint venture, X, will …")."""
+        if mention.root.dep_ == "appos" and self.mention_at(mention.root.head.i) is None:  # not "X Operator (XO)"
+            self._own(mention.root.head, mention.kb_id_)
         root = _root(mention)
         if root.dep_ == "poss":
             self._own(root.head, mention.kb_id_)
