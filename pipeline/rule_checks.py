@@ -136,11 +136,11 @@ CURRENCY_MAPS = ("symbols", "words", "subunits", "spaced_prefixes")
 
 
 def currency_problems(data: Mapping[str, Any]) -> list[Problem]:
-    """(surface, reason) for each surface of a ``currencies.toml`` table that maps to a code that is
-    not an ISO 4217 currency in use since 2020."""
+    """(surface, reason) for each surface of a ``currencies.toml`` table that maps to neither an ISO
+    4217 currency in use since 2020 nor a surface of its ``ambiguous`` table ("cents")."""
     from pipeline.normalize.currencies import iso_codes
 
-    codes = iso_codes()
+    codes = iso_codes() | set(data.get("ambiguous", {}))
     problems: list[Problem] = []
     pairs = [(s, code) for part in CURRENCY_MAPS for s, code in data.get(part, {}).items()]
     pairs += list(data.get("codes", {}).get("aliases", {}).items())

@@ -70,13 +70,22 @@ def check_file(name: str, text: str, where: str) -> None:
     try:
         data = parse_toml(name, text)
     except ValueError as error:
-        raise RulesError(f"{where}: {error.__cause__}") from None
+        raise RulesError(_toml_error(where, str(error.__cause__), text)) from None
     merged = merge_tables(parse_toml(name, shipped_text(name)), data)
     check = rule_checks.unit_problems if name == "units.toml" else rule_checks.currency_problems
     for key, reason in check(merged):
         line = _line_of(text, key)
         if line is not None:  # a problem of the shipped file alone is the shipped tests' to catch
             raise RulesError(f"{where}, line {line}: {reason}")
+
+
+def _toml_error(where: str, message: str, text: str) -> str:
+    """tomllib's "Unclosed array (at line 3, column 9)" as "FILE, line 3: Unclosed array (column 9)"."""
+    found = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if found:
+        return f"{where}, line {found[1]}: {message[: found.start()]} (column {found[2]})"
+    line = len(text.splitlines()) or 1  # "(at end of document)"
+    return f"{where}, line {line}: {message.removesuffix(' (at end of document)')} (at the end of the file)"
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -13,7 +13,8 @@ from pipeline.normalize.capacities import capacity_regex
 from pipeline.normalize.money import money_regexes
 from pipeline.normalize.units import registry, to_base, unit_symbol
 from pipeline.normalize.years import year_regex
-from pipeline.resources import jsonl, table
+from pipeline.resources import jsonl, table, thaw
+from pipeline.rule_checks import currency_problems, unit_problems
 
 TOML_FILES = ["units.toml", "numerals.toml", "currencies.toml", "years.toml", "organizations.toml"]
 
@@ -54,6 +55,7 @@ def test_a_pattern_naming_an_unknown_token_class_is_refused():
 
 
 def test_every_unit_converts_with_pint_to_its_base():
+    assert unit_problems(table("units.toml")) == []  # the check a user's units.toml (--rules) gets too
     for symbol, entry in table("units.toml")["units"].items():
         base = table("units.toml")["kinds"][entry["kind"]]["base"]
         assert to_base(1, symbol) > 0, symbol
@@ -63,6 +65,28 @@ def test_every_unit_converts_with_pint_to_its_base():
         )
         for surface in entry["symbols"]:
             assert unit_symbol(surface) == symbol
+
+
+def test_every_currency_surface_maps_to_a_code_in_use():
+    assert currency_problems(table("currencies.toml")) == []  # the check a user's currencies.toml gets too
+
+
+@pytest.mark.parametrize(
+    ("units", "problem"),
+    [
+        ({"units": {"PWh": {"pint": "petawatt_hour", "kind": "energy", "symbols": ["PWh"]}}}, "not one the records"),
+        ({"units": {"GWh": {"pint": "gigawatt", "kind": "energy", "symbols": []}}}, "pint cannot convert"),
+        ({"units": {"GWh": {"pint": "gigawatt_hour", "kind": "power", "symbols": []}}}, "kind 'power'"),
+        ({"units": {"Ah": {"symbols": ["X"]}, "Wh": {"symbols": ["X"]}}}, "names two units"),
+    ],
+    ids=["unknown-unit", "wrong-dimension", "unknown-kind", "shared-surface"],
+)
+def test_unit_check_finds_bad_units(units, problem):
+    data = {"kinds": thaw(table("units.toml")["kinds"]), **units}
+    for entry in data["units"].values():
+        entry.setdefault("pint", "ampere_hour")
+        entry.setdefault("kind", "charge")
+    assert any(problem in reason for _, reason in unit_problems(data))
 
 
 def test_regexes_compile_once():
