@@ -297,6 +297,12 @@ def batch(
     id_field: Annotated[str, typer.Option(help="The id field of JSONL and Parquet inputs.")] = "id",
     text_field: Annotated[str, typer.Option(help="The text field of JSONL and Parquet inputs.")] = "text",
     rules: Annotated[str | None, typer.Option(metavar="DIR", help=RULES_HELP)] = None,
+    records: Annotated[
+        str, typer.Option(metavar="jsonl|jsonl.gz|none", help="Write records.jsonl, records.jsonl.gz, or none.")
+    ] = "jsonl",
+    sentences: Annotated[
+        bool, typer.Option("--sentences/--no-sentences", help="Keep each item's sentence in records and tables.")
+    ] = True,
 ) -> None:
     """Extract many articles into records.jsonl, errors.jsonl, Parquet tables and manifest.json; resumable.
 
@@ -310,6 +316,7 @@ def batch(
         tuple(inputs or ()), Path(out), model, workers, batch_size, chunk_size, engine, scheduler, timeout, overwrite
     )
     settings = replace(settings, relevance=relevance, id_field=id_field, text_field=text_field)
+    settings = replace(settings, records=records, sentences=sentences)
     settings = with_rules(settings, rules)
     previous = signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM stops the run as Ctrl-C does
     try:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pipeline.batch.entries import Chunk, Extracted, Failure, Job, Outcome
 from pipeline.batch.tables import LISTS, SCHEMAS
 from pipeline.records import SCHEMA_VERSION
+
+SENTENCE = "sentence"  # every located item's sentence (``Located.sentence``, optional in the schema)
 
 
 @dataclass
@@ -53,8 +55,32 @@ def article_row(job: Job, extracted: Extracted) -> dict[str, Any]:
     }
 
 
-def chunk_output(chunk: Chunk, outcomes: list[Outcome]) -> ChunkOutput:
-    """Join the chunk's entries with the outcomes of its jobs (one per job, in order)."""
+def _without(value: Any, key: str) -> Any:
+    """``value`` with ``key`` left out of every dict inside it."""
+    if isinstance(value, dict):
+        return {k: _without(v, key) for k, v in value.items() if k != key}
+    return [_without(item, key) for item in value] if isinstance(value, list) else value
+
+
+def _blanked(value: Any, key: str) -> Any:
+    """``value`` with ``key`` set to None in every dict inside it (the tables keep their columns)."""
+    if isinstance(value, dict):
+        return {k: None if k == key else _blanked(v, key) for k, v in value.items()}
+    return [_blanked(item, key) for item in value] if isinstance(value, list) else value
+
+
+def without_sentences(extracted: Extracted) -> Extracted:
+    """The record line without the items' sentences, and the table rows with null sentences
+    (``--no-sentences``: the sentence text repeats, records.jsonl shrinks by about half)."""
+    record = _without(json.loads(extracted.record_json), SENTENCE)
+    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    rows = {name: _blanked(rows, SENTENCE) for name, rows in extracted.rows.items()}
+    return replace(extracted, record_json=line, rows=rows)
+
+
+def chunk_output(chunk: Chunk, outcomes: list[Outcome], sentences: bool = True) -> ChunkOutput:
+    """Join the chunk's entries with the outcomes of its jobs (one per job, in order); without
+    ``sentences``, records and rows leave the items' sentence text out."""
     output = ChunkOutput(chunk.index)
     results = iter(outcomes)
     for entry in chunk.entries:
@@ -62,6 +88,8 @@ def chunk_output(chunk: Chunk, outcomes: list[Outcome]) -> ChunkOutput:
             output.errors.append(error_line(entry))
             continue
         outcome = next(results)
+        if isinstance(outcome, Extracted) and not sentences:
+            outcome = without_sentences(outcome)
         if isinstance(outcome, Extracted):
             output.records.append(outcome.record_json)
             output.rows["articles"].append(article_row(entry, outcome))

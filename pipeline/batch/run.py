@@ -28,7 +28,7 @@ from pipeline.batch.progress import Progress
 from pipeline.batch.readers import RELEVANCE, ReadOptions, read_all
 from pipeline.batch.results import chunk_output
 from pipeline.batch.skiplog import SkipLog
-from pipeline.batch.store import FolderInUse, FolderLock, Store, write_atomic, write_lines
+from pipeline.batch.store import RECORD_FORMATS, FolderInUse, FolderLock, Store, write_atomic, write_lines
 from pipeline.batch.validation import Checker
 from pipeline.nlp import ModelNotFound
 
@@ -60,6 +60,8 @@ class BatchSettings:
     relevance: str = "auto"
     id_field: str = "id"
     text_field: str = "text"
+    records: str = "jsonl"  # --records: jsonl, jsonl.gz or none
+    sentences: bool = True  # --no-sentences leaves the items' sentence text out of records and tables
 
     @property
     def reading(self) -> ReadOptions:
@@ -75,6 +77,8 @@ class BatchSettings:
         problems = path_problems(self.inputs)
         if problems:
             raise UsageError("\n".join(problems))
+        if self.records not in RECORD_FORMATS:
+            raise UsageError(f"unknown --records {self.records!r}: use {', '.join(RECORD_FORMATS)}")
         if self.engine not in ENGINES:
             raise UsageError(f"unknown engine {self.engine!r}: use {' or '.join(ENGINES)}")
         if self.scheduler and self.engine != "dask":
@@ -108,10 +112,10 @@ class BatchSummary:
         return 0 if self.counts["failed"] == 0 else 1
 
 
-def prepare_output(out: Path, overwrite: bool = False) -> tuple[Store, FolderLock]:
+def prepare_output(out: Path, overwrite: bool = False, records: str = "jsonl") -> tuple[Store, FolderLock]:
     """The output folder, ready and locked for this run (emptied of an earlier job's outputs first
     with ``overwrite``); UsageError if it cannot be written or another run holds it."""
-    store = Store(out)
+    store = Store(out, records)
     lock = FolderLock(store.work / "lock")
     try:
         store.make_work_folder()
@@ -159,13 +163,14 @@ def make_engine(settings: BatchSettings) -> Engine:
 
 
 def open_job(settings: BatchSettings, model: dict[str, str]) -> tuple[Store, FolderLock, Ledger]:
-    store, lock = prepare_output(settings.out, settings.overwrite)
+    store, lock = prepare_output(settings.out, settings.overwrite, settings.records)
     job = {
         "inputs": list(settings.inputs),
         "fingerprint": fingerprint(expand(settings.inputs)),
         "model": model["requested"],
         "model_version": model["version"],
         "chunk_size": settings.chunk_size,
+        **({} if settings.sentences else {"sentences": False}),  # chunks of one job all have them, or none
     }
     try:
         return store, lock, Ledger(store.work / "ledger.jsonl", job)
@@ -257,7 +262,7 @@ def _process(settings: BatchSettings, store: Store, ledger: Ledger, progress: Pr
     try:
         engine = make_engine(settings)
         for chunk, outcomes in engine.run(chunks_to_do(settings, Checker(ids), set(ledger.chunks), skips)):
-            output = chunk_output(chunk, outcomes)
+            output = chunk_output(chunk, outcomes, settings.sentences)
             store.write_chunk(output)
             ledger.commit(output.index, output.counts, output.first_key, output.last_key, output.dropped)
             for reason, count in sorted(output.dropped.items()):

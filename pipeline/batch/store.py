@@ -18,6 +18,7 @@ lock (``flock``) with the pid of the run that holds it: one run at a time per fo
 from __future__ import annotations
 
 import fcntl
+import gzip
 import os
 import shutil
 from collections.abc import Callable, Iterable
@@ -30,6 +31,8 @@ from pipeline.batch.results import ChunkOutput
 from pipeline.batch.tables import SCHEMAS, table
 
 WORK = "_batch"
+# --records: how records.jsonl is written (the chunk lines are kept either way until the job is assembled).
+RECORD_FORMATS = {"jsonl": "records.jsonl", "jsonl.gz": "records.jsonl.gz", "none": None}
 
 
 def fsync_path(path: Path) -> None:
@@ -90,8 +93,9 @@ class FolderLock:
 
 
 class Store:
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, records: str = "jsonl") -> None:
         self.out = out
+        self.records = RECORD_FORMATS[records]
         self.work = out / WORK
         self.chunks = self.work / "chunks"
 
@@ -140,11 +144,23 @@ class Store:
                     part.unlink()
 
     def assemble(self, committed: Iterable[int]) -> None:
-        """records.jsonl and errors.jsonl: the chunks' lines in input order."""
+        """records.jsonl (or records.jsonl.gz, or none: ``--records``) and errors.jsonl: the chunks'
+        lines in input order. A records file of another format from an earlier run is removed."""
         indexes = sorted(committed)
-        for kind in ("records", "errors"):
-            write_atomic(self.out / f"{kind}.jsonl", lambda sink, kind=kind: self._concatenate(sink, kind, indexes))
+        write_atomic(self.out / "errors.jsonl", lambda sink: self._concatenate(sink, "errors", indexes))
+        if self.records is not None:
+            write_atomic(self.out / self.records, lambda sink: self._records(sink, indexes))
+        for name in RECORD_FORMATS.values():
+            if name is not None and name != self.records:
+                (self.out / name).unlink(missing_ok=True)
         fsync_path(self.out)
+
+    def _records(self, sink: BinaryIO, indexes: list[int]) -> None:
+        if not self.records or not self.records.endswith(".gz"):
+            self._concatenate(sink, "records", indexes)
+            return
+        with gzip.GzipFile(fileobj=sink, mode="wb", mtime=0) as packed:
+            self._concatenate(packed, "records", indexes)  # type: ignore[arg-type]
 
     def _concatenate(self, sink: BinaryIO, kind: str, indexes: list[int]) -> None:
         for index in indexes:
@@ -154,7 +170,7 @@ class Store:
     def wipe(self) -> None:
         """Remove what a batch job writes here (records, errors, tables, manifest, progress), for
         ``--overwrite``; other files in the folder and the lock are left alone."""
-        for name in ("records.jsonl", "errors.jsonl", "skipped.jsonl", "manifest.json"):
+        for name in ("records.jsonl", "records.jsonl.gz", "errors.jsonl", "skipped.jsonl", "manifest.json"):
             (self.out / name).unlink(missing_ok=True)
         for folder in (self.chunks, *(self.out / name for name in SCHEMAS)):
             shutil.rmtree(folder, ignore_errors=True)
