@@ -367,3 +367,32 @@ def test_the_venture_named_after_its_description_owns_the_plant(run_model):
     )
     found = fact(run_model(text), "by the end of 2026")
     assert (found.organization, found.link) == ("Harrow Cells LLC", "owner")
+
+
+@pytest.mark.parametrize(
+    "text, anchor, organization",
+    [
+        pytest.param(
+            "The European Commission cleared a €240 million grant that Slovakia intends to pay Harrow Cells LLC "
+            "towards a cell factory.",
+            "€240 million",
+            "Harrow Cells LLC",
+            id="a-grant-paid-to-a-recipient",
+        ),
+        pytest.param(
+            "The federal and provincial governments will provide up to $540 million to Velmora Motors Inc. "
+            "for a graphite plant.",
+            "up to $540 million",
+            "Velmora Motors Inc.",
+            id="provided-to-with-no-organization-giving",
+        ),
+        pytest.param(
+            "The European Investment Bank will provide €25 million to Velmora Motors Inc. for its plant.",
+            "€25 million",
+            "European Investment Bank",
+            id="a-named-giver-keeps-its-figure",
+        ),
+    ],
+)
+def test_money_handed_to_a_recipient(run_model, text, anchor, organization):
+    assert fact(run_model(text), anchor).organization == organization

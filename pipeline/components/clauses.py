@@ -56,6 +56,22 @@ def is_actor(mention: Span) -> bool:
     return not (root.dep_ == "pobj" and root.head.lower_ in {"from", "with", "to", "at", "for", "of", "by"})
 
 
+def recipient(verb: Token, owner: dict[int, str]) -> Token | None:
+    """Who a giving verb hands something to: its indirect object, an organization as its object
+    ("pay X a grant"), or the object of "to" ("provide $540 million to X"); an organization's token
+    first, else a noun (a thing whose owner is asked for: "awarded the project €298 million")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"dative", "dobj"}:
+            found.append(child)
+        elif child.dep_ in {"prep", "dative"} and child.lower_ == "to":
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    named = [t for t in found if t.i in owner]
+    if named:
+        return named[0]
+    return next((t for t in found if t.dep_ == "dative" or t.head.lower_ == "to"), None)
+
+
 def is_generic(noun: Token, owned_words: frozenset[str]) -> bool:
     """An indefinite or bare plural subject: "a unit", "packs", "Chinese brands". Not the words
     in ``owned_words`` (a company's figures and things: "Sales fell to …", "a second line")."""

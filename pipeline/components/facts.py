@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.clauses import SUBJECTS, is_actor, is_generic, is_joint, is_partner, owns
+from pipeline.components.clauses import SUBJECTS, is_actor, is_generic, is_joint, is_partner, owns, recipient
 from pipeline.components.entities import ArticleModel
 from pipeline.components.milestones import MilestoneFinder
 from pipeline.components.partners import link_partners, share_coordinated_milestones
@@ -45,6 +45,8 @@ class FactLinker(SavedRules):
         self.things = frozenset(word for words in self.rules["things"].values() for word in words)
         self.markets = frozenset(self.rules["market_words"])
         self.name_words = frozenset(self.rules["name_words"])
+        self.giving = frozenset(self.rules["giving_verbs"])
+        self.funding = frozenset(self.rules["funding_nouns"])
         self.owned_words = self.things | frozenset(self.rules["metrics"])
         self.milestones = MilestoneFinder(data["milestone"])
 
@@ -152,9 +154,19 @@ class FactLinker(SavedRules):
                 head = token.head.head  # "Northvolt AB, whose C$7-billion project …"
                 if head.i in owner:
                     return Link(owner[head.i], "same_clause")
+        if token.lower_ in self.funding:  # "a grant that Slovakia intends to pay X"
+            clauses = [c for c in token.children if c.dep_ in {"relcl", "acl"}]
+            given = (self._given(verb, model, owner) for clause in clauses for verb in _chain(clause))
+            found = next((link for link in given if link is not None), None)
+            if found is not None:
+                return found
         if token.pos_ not in {"VERB", "AUX"}:
             return None
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if not any(self._names_organization(s, owner) for s in subjects):
+            given = self._given(token, model, owner)  # "the governments will provide $540 million to X"
+            if given is not None:
+                return given
         if not subjects:
             return None
         # "PERTH — Ironbark Lithium Ltd has secured …": a dateline parsed as a second subject
@@ -184,6 +196,23 @@ class FactLinker(SavedRules):
         if is_generic(subject, self.owned_words):
             return Link(None, None)  # "a 10,000mAh unit stores …", "E-bike batteries have …": no one's
         return subject if subject.pos_ in {"NOUN", "PROPN"} else None
+
+    def _names_organization(self, subject: Token, owner: dict[int, str]) -> bool:
+        if subject.lower_ in self.anaphors or subject.lower_ in self.name_words:
+            return True
+        return any(owns(t, subject, owner) for t in subject.subtree)
+
+    def _given(self, verb: Token, model: ArticleModel, owner: dict[int, str]) -> Link | None:
+        """The recipient of a giving verb, or the owner of the thing it gives to ("the project")."""
+        if verb.lower_ not in self.giving:
+            return None
+        target = recipient(verb, owner)
+        if target is None:
+            return None
+        if target.i in owner:
+            return Link(owner[target.i], "same_clause")
+        found = model.owner_of(target) if model.is_thing(target) else None
+        return Link(found, "owner") if found else None
 
     def _antecedent(self, token: Token, model: ArticleModel) -> Link:
         """What "it" or "the company" stands for: an organization named earlier in the sentence
@@ -237,6 +266,14 @@ def _focus(model: ArticleModel, token: Token | Span) -> Link:
     if found is None or not model.recent(found, at, window):
         return Link(None, None)
     return Link(found, "earlier")
+
+
+def _chain(verb: Token) -> list[Token]:
+    """A verb and the verbs it takes as complements: "intends to pay" -> intends, pay."""
+    chain = [verb]
+    while (nxt := next((c for c in chain[-1].children if c.dep_ == "xcomp"), None)) is not None:
+        chain.append(nxt)
+    return chain
 
 
 def _in_list_line(doc: Doc, at: int) -> bool:
