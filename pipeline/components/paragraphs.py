@@ -45,6 +45,6 @@ def keep_lines_whole(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("line_breaks", assigns=["token.is_sent_start"])
+@Language.component("line_breaks", assigns=["token.is_sent_start", "doc.user_data"])
 def line_breaks(doc: Doc) -> Doc:
     return keep_lines_whole(mark_line_breaks(doc))
