@@ -31,12 +31,12 @@ def resolve_rules(rules: Rules) -> UserRules | None:
     if not path.is_dir():
         raise RulesError(f"{rules}: no such rules directory")
     stamps = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(path.iterdir()) if p.is_file())
-    return _read(str(path.resolve()), stamps)
+    return _read(str(path.resolve()), stamps, str(path))
 
 
 @cache
-def _read(directory: str, stamps: tuple[tuple[str, int, int], ...]) -> UserRules:
-    return read_rules(directory)
+def _read(directory: str, stamps: tuple[tuple[str, int, int], ...], as_given: str) -> UserRules:
+    return read_rules(as_given)  # messages name the folder as the user wrote it
 
 
 def read_rules(directory: str | os.PathLike[str]) -> UserRules:
