@@ -359,6 +359,8 @@ def bench(
         list[int] | None, typer.Option("--memory-articles", help="Batch sizes for peak memory (repeat).")
     ] = None,
     rounds: Annotated[int, typer.Option(min=1, help="Rounds of the speed measures; the best of each counts.")] = 3,
+    web_pages: Annotated[int, typer.Option(min=1, help="Pages in the WARC of the web measure.")] = 2000,
+    web_relevant: Annotated[int, typer.Option(min=1, help="Battery-news pages among them.")] = 100,
     json_file: Annotated[Path | None, typer.Option("--json", help="Write the measures as JSON here.")] = None,
 ) -> None:
     """Measure extraction speed (against the bare spaCy model, with workers, rules only, one long article)
@@ -369,6 +371,7 @@ def bench(
 
     sizes = tuple(memory_articles or (1000, 2000))
     settings = BenchSettings(articles, model, workers, long_chars=long_chars, memory_articles=sizes, rounds=rounds)
+    settings = replace(settings, web_pages=web_pages, web_relevant=web_relevant)
     report = run_bench(settings, say=lambda line: typer.echo(line, err=True))
     typer.echo(format_report(report))
     if json_file:

@@ -33,6 +33,8 @@ class BenchSettings:
     memory_articles: tuple[int, ...] = (1000, 2000)
     seed: int = 0
     rounds: int = 3
+    web_pages: int = 2000  # pages of the web measure's WARC, of which ``web_relevant`` are battery news
+    web_relevant: int = 100
 
 
 def timed(work: Callable[[], object]) -> float:
@@ -87,6 +89,23 @@ def peak_memory(count: int, settings: BenchSettings, folder: Path) -> dict[str, 
     return {"articles": count, "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "seconds": round(seconds, 1)}
 
 
+def web_measure(settings: BenchSettings, folder: Path) -> dict[str, float]:
+    """A batch run (one worker) over a WARC of generated pages, ``web_relevant`` of them battery news,
+    against the full extraction of those articles as text: the time ratio, and relevant pages kept."""
+    from pipeline.batch.run import BatchSettings, run_batch
+    from pipeline.batch.webgen import warc_archive
+
+    archive, articles = warc_archive(folder / "web.warc.gz", settings.web_pages, settings.web_relevant, settings.seed)
+    text_seconds = full_extraction(articles, settings.model, settings.batch_size)["seconds"]
+    batch = BatchSettings((str(archive),), folder / "web-out", model=settings.model, batch_size=settings.batch_size)
+    started = time.perf_counter()
+    summary = run_batch(batch, stream=open(os.devnull, "w"), bar=False)  # noqa: SIM115
+    seconds = time.perf_counter() - started
+    kept = summary.counts["ok"]
+    return {"pages": settings.web_pages, "relevant": len(articles), "kept": kept, "seconds": round(seconds, 2),
+            "text_seconds": text_seconds, "ratio": round(seconds / text_seconds, 2)}  # fmt: skip
+
+
 def run_bench(settings: BenchSettings, say: Callable[[str], None] = print) -> dict[str, Any]:
     report: dict[str, Any] = {"settings": asdict(settings), "model": model_name(settings.model), "cpus": os.cpu_count()}
     say(f"{settings.articles} generated articles a round, model {report['model']}")
@@ -108,6 +127,9 @@ def run_bench(settings: BenchSettings, say: Callable[[str], None] = print) -> di
     rounds = report["rounds"]
     report["full_vs_bare_median"] = median(f / b for f, b in zip(rounds["full"], rounds["bare_model"], strict=True))
     report["speed_up_median"] = median(w / o for w, o in zip(rounds["workers"], rounds["one_worker"], strict=True))
+    with tempfile.TemporaryDirectory() as folder:
+        say(f"measuring the web run: {settings.web_relevant} battery pages among {settings.web_pages} …")
+        report["web"] = web_measure(settings, Path(folder))
     with tempfile.TemporaryDirectory() as folder:
         report["memory"] = []
         for count in settings.memory_articles:
@@ -177,6 +199,11 @@ def format_report(report: dict[str, Any]) -> str:
     lines.append(
         f"speed-up of the batch job with {workers} workers: {report['speed_up']:.2f}x on {report['cpus']} CPUs "
         f"(median within rounds {report['speed_up_median']:.2f}x)"
+    )
+    web = report["web"]
+    lines.append(
+        f"web run: {web['relevant']} battery pages among {web['pages']} in a WARC, {web['kept']} kept, "
+        f"{web['seconds']:.1f} s = {web['ratio']:.2f}x the extraction of those articles as text"
     )
     for memory in report["memory"]:
         articles, peak, seconds = memory["articles"], memory["peak_rss_mb"], memory["seconds"]

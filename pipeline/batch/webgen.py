@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pipeline.extraction import Article
+
 OTHER_TOPICS = (
     "The city council voted on {day} to extend the opening hours of public libraries, citing strong demand "
     "from students during the exam season.",
@@ -65,6 +67,30 @@ def other_text(rng: random.Random, paragraphs: int = 4, template: str | None = N
     """An article about something other than batteries (or ``template`` filled, repeated)."""
     slots = lambda: {"day": rng.choice(("Monday", "Friday")), "n": rng.randint(2, 19), "m": rng.randint(1, 9)}  # noqa: E731
     return "\n\n".join((template or rng.choice(OTHER_TOPICS)).format(**slots()) for _ in range(paragraphs))
+
+
+def warc_archive(path: Path, pages: int, relevant: int, seed: int = 0) -> tuple[Path, list[Article]]:
+    """A WARC of ``pages`` generated pages, ``relevant`` of them battery news spread evenly, and
+    those articles (as the text run would extract them)."""
+    from pipeline.batch.textgen import ArticleGenerator
+
+    rng, news = random.Random(seed), list(ArticleGenerator(seed).records(relevant))
+    articles = [Article(str(r["id"]), str(r["text"])) for r in news]
+    every = max(1, pages // max(1, relevant))
+
+    def records() -> Iterable[bytes]:
+        for number in range(pages):
+            if number % every == 0 and number // every < relevant:
+                article = articles[number // every]
+                yield warc_record(
+                    f"https://news.example.com/{article.article_id}", page_html(article.text, "News", None).encode()
+                )
+            else:
+                yield warc_record(
+                    f"https://news.example.com/other-{number}", page_html(other_text(rng), "Local", None).encode()
+                )
+
+    return write_warc(path, records()), articles
 
 
 def warc_record(url: str, body: bytes, content_type: str = "text/html; charset=utf-8", status: str = "200 OK") -> bytes:

@@ -20,16 +20,19 @@ class Keywords:
     text_hits: int
 
 
-def _pattern(words: list[str], units: list[str]) -> str:
-    spelled = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    measured = "|".join(re.escape(unit) for unit in sorted(units, key=len, reverse=True))
-    return rf"(?<![\w-])(?i:{spelled})(?![\w-])|(?<=\d)\s?(?:{measured})\b"
+def _alternatives(items: list[str]) -> str:
+    return "|".join(re.escape(item) for item in sorted(items, key=len, reverse=True))
+
+
+def _pattern(words: list[str], names: list[str], units: list[str]) -> str:
+    spelled, named, measured = _alternatives(words), _alternatives(names), _alternatives(units)
+    return rf"(?<![\w-])(?:(?i:{spelled})|{named})(?![\w-])|(?<=\d)\s?(?:{measured})\b"
 
 
 @cache
 def keywords() -> Keywords:
     data = table("relevance.toml")
-    pattern = _pattern(list(data["words"]), list(data["units"]))
+    pattern = _pattern(list(data["words"]), list(data["names"]), list(data["units"]))
     return Keywords(re.compile(pattern.encode()), re.compile(pattern), data["raw_hits"], data["text_hits"])
 
 
