@@ -344,8 +344,8 @@ def summary_line(summary: Any, out: str) -> str:
         return f"already complete: {line} -> {out}"
     if counts.get("files_skipped"):
         line += f", {counts['files_skipped']} files not read (see skipped.jsonl)"
-    if counts.get("inputs_skipped"):
-        line += f", {counts['inputs_skipped']} kept out by the relevance gate (see skipped.jsonl)"
+    if kept_out := summary.manifest.get("skipped_inputs", {}).get("total"):
+        line += f", {kept_out} kept out by the relevance gate (see skipped.jsonl)"
     return f"done: {line}, {counts['skipped']} skipped (done earlier) -> {out}"
 
 

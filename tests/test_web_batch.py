@@ -68,7 +68,7 @@ def test_a_warc_with_bad_pages_gives_one_error_line_each_and_goes_on(tmp_path):
     skipped = lines(out / "skipped.jsonl")  # the sport page of each archive (the cut breaks after it)
     assert [s["input"]["id"] for s in skipped] == ["https://a.example/sport"] * 2
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["counts"]["inputs_skipped"] == len(skipped) == 2
+    assert manifest["skipped_inputs"]["total"] == len(skipped) == 2
     assert manifest["skipped_inputs"]["by_reason"] == {"not battery or EV news": 2}
 
 

@@ -200,11 +200,11 @@ def format_report(report: dict[str, Any]) -> str:
         f"speed-up of the batch job with {workers} workers: {report['speed_up']:.2f}x on {report['cpus']} CPUs "
         f"(median within rounds {report['speed_up_median']:.2f}x)"
     )
-    web = report["web"]
-    lines.append(
-        f"web run: {web['relevant']} battery pages among {web['pages']} in a WARC, {web['kept']} kept, "
-        f"{web['seconds']:.1f} s = {web['ratio']:.2f}x the extraction of those articles as text"
-    )
+    if web := report.get("web"):  # absent from reports written before the measure existed
+        lines.append(
+            f"web run: {web['relevant']} battery pages among {web['pages']} in a WARC, {web['kept']} kept, "
+            f"{web['seconds']:.1f} s = {web['ratio']:.2f}x the extraction of those articles as text"
+        )
     for memory in report["memory"]:
         articles, peak, seconds = memory["articles"], memory["peak_rss_mb"], memory["seconds"]
         lines.append(f"peak memory of a batch run over {articles} articles: {peak:.0f} MB ({seconds:.0f} s)")

@@ -223,7 +223,6 @@ def _run(
     store.assemble(ledger.chunks)
     manifest = _manifest(settings, model, ledger, skipped, processed, started, started_at)
     manifest["skipped_inputs"] = {"total": skips.total, "by_reason": dict(sorted(skips.reasons.items()))}
-    manifest["counts"]["inputs_skipped"] = skips.total
     write_manifest(settings.out, manifest)
     ledger.mark_complete()
     store.clean()
