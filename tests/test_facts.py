@@ -396,3 +396,23 @@ def test_the_venture_named_after_its_description_owns_the_plant(run_model):
 )
 def test_money_handed_to_a_recipient(run_model, text, anchor, organization):
     assert fact(run_model(text), anchor).organization == organization
+
+
+def test_every_line_of_a_list_is_the_main_actors_alike(run_model):
+    text = (
+        "Velmora Motors Inc. will build a cell plant in Ohio. Its chief executive spoke in Columbus. "
+        "Farmers grow corn there. Roads were repaved. Schools reopened. Rain fell.\n\n"
+        "Key figures\n- Phase 1: 20 GWh\n- Phase 2: 30 GWh\n- Investment: $2 billion\n- Jobs: 1,500\n"
+        "- Land: 300 acres\n- Full output: 50 GWh\n"
+    )
+    record = run_model(text)
+    assert [fact(record, t).organization for t in ("20 GWh", "50 GWh")] == ["Velmora Motors Inc."] * 2
+
+
+def test_a_table_of_regions_is_no_ones(run_model):
+    text = (
+        "Velmora Motors Inc. expects storage demand to triple.\n\n"
+        "Region | 2024 | 2030\nChina | 101 GWh | 350 GWh\nRest of world | 19 GWh | 185 GWh\n"
+    )
+    record = run_model(text)
+    assert [fact(record, t).organization for t in ("19 GWh", "185 GWh")] == [None, None]

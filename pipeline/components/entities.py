@@ -86,7 +86,8 @@ class ArticleModel:
             known.sort()
         self.actor_starts = [start for start, _ in actors]
         self.leaders = _leaders([name for _, name in actors])
-        counts = Counter(m.kb_id_ for m in mentions if not self.is_analyst(m))
+        acting = {name for _, name in actors}  # a masthead or a source only is named, never acts
+        counts = Counter(m.kb_id_ for m in mentions if m.kb_id_ in acting and not self.is_analyst(m))
         for _, name in actors[:LEDE_ACTORS]:
             if name in counts:  # not a research firm's
                 counts[name] += LEDE_WEIGHT
@@ -137,6 +138,8 @@ class ArticleModel:
         subject = next((c for c in sentence.root.children if c.dep_ in SUBJECTS), None)
         if subject is None or not self.is_thing(subject):
             return
+        if any(self.lower[t.i] in self.analyst_words for t in subject.subtree):
+            return  # "the research firm said": a source, not the organization the article is about
         if not any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in subject.children):
             return
         name = self.owned_before(subject) or self.main

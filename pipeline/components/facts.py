@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.clauses import SUBJECTS, is_actor, is_generic, is_joint, is_partner, owns, recipient
 from pipeline.components.entities import ArticleModel
+from pipeline.components.list_lines import in_list_line, list_start, table_header
 from pipeline.components.milestones import MilestoneFinder
 from pipeline.components.partners import link_partners, share_coordinated_milestones
 from pipeline.components.saved_rules import SavedRules
@@ -21,9 +22,7 @@ from pipeline.resources import table
 ANCHORS = {"target_years": "target_year", "capacities": "capacity", "money": "money"}
 RELATIVE_PRONOUNS = {"which", "that", "who"}
 RECENT_SENTENCES = 2  # how far back the main actor must have been named to stand for an unnamed subject
-RECENT_LIST_LINES = 8  # the same for a line of a list or table
-MAX_LIST_LINE_WORDS = 14
-LIST_BULLETS = "-•–*·"
+RECENT_LIST_LINES = 8  # the same for a list or table, counted from where it begins
 GEOGRAPHY = {"GPE", "NORP", "LOC"}
 SPEAKERS = {"he", "she"}
 
@@ -142,6 +141,8 @@ class FactLinker(SavedRules):
         cell = span.doc.char_span(line_start, text.find("|", line_start), alignment_mode="expand")
         if cell is not None and any(t.ent_type_ in GEOGRAPHY for t in cell):
             return Link(None, None)  # "China | 101 GWh | 350 GWh": a region's row
+        if table_header(span.doc, span.start) in self.markets:
+            return Link(None, None)  # under "Region | 2024 | 2030F": "Rest of world | 19 GWh" too
         return _focus(model, span)
 
     def _org_of(self, token: Token, span: Span, model, owner, first_verb: bool) -> Link | Token | None:
@@ -262,8 +263,9 @@ def _focus(model: ArticleModel, token: Token | Span) -> Link:
     or table under a paragraph looks further back: its lines are sentences of their own)."""
     at = token.i if isinstance(token, Token) else token.start
     found = model.focus()
-    window = RECENT_LIST_LINES if _in_list_line(token.doc, at) else RECENT_SENTENCES
-    if found is None or not model.recent(found, at, window):
+    listed = in_list_line(token.doc, at)
+    window = RECENT_LIST_LINES if listed else RECENT_SENTENCES
+    if found is None or not model.recent(found, list_start(token.doc, at) if listed else at, window):
         return Link(None, None)
     return Link(found, "earlier")
 
@@ -274,17 +276,6 @@ def _chain(verb: Token) -> list[Token]:
     while (nxt := next((c for c in chain[-1].children if c.dep_ == "xcomp"), None)) is not None:
         chain.append(nxt)
     return chain
-
-
-def _in_list_line(doc: Doc, at: int) -> bool:
-    """A short line of a list or a table: a bullet, a label before a colon, or cells."""
-    text, start_char = doc_text(doc), doc[at].idx
-    start = text.rfind("\n", 0, start_char) + 1
-    end = text.find("\n", start_char)
-    line = text[start : end if end >= 0 else len(text)].strip()
-    if len(line.split()) > MAX_LIST_LINE_WORDS:
-        return False
-    return line[:1] in LIST_BULLETS or "|" in line or ":" in text[start:start_char]
 
 
 @Language.factory(

@@ -1,0 +1,84 @@
+"""Lists and tables as the fact linker reads them: whether a figure stands on a short line of a
+list or a table ("- Capex plan: about ¥300 billion", "Plant | 20 GWh"), and where the list it
+belongs to begins (its first line, or the short heading above it: "Key figures"). The lines of one
+list are each a sentence of their own, so how far back the article last named an organization is
+counted from the list's beginning, alike for every line."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.components.spans import doc_text
+
+MAX_LIST_LINE_WORDS = 14
+MAX_HEADING_WORDS = 6
+MAX_LIST_LINES = 40  # how far back a list's beginning is looked for
+LIST_BULLETS = "-•–*·"
+
+
+def _line(text: str, char: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return start, end if end >= 0 else len(text)
+
+
+def _is_list_line(text: str, start: int, end: int, char: int | None = None) -> bool:
+    """A bullet, cells, or a label before a colon (before ``char``, where given)."""
+    line = text[start:end].strip()
+    if not line or len(line.split()) > MAX_LIST_LINE_WORDS:
+        return False
+    return line[:1] in LIST_BULLETS or "|" in line or ":" in text[start : char if char is not None else end]
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    line = text[start:end].strip()
+    return 0 < len(line.split()) <= MAX_HEADING_WORDS and line[-1:] not in ".!?\"”"
+
+
+def in_list_line(doc: Doc, at: int) -> bool:
+    """Whether token ``at`` stands on a short line of a list or a table."""
+    text, char = doc_text(doc), doc[at].idx
+    start, end = _line(text, char)
+    return _is_list_line(text, start, end, char)
+
+
+def list_start(doc: Doc, at: int) -> int:
+    """The token where the list of token ``at`` begins: its first line, or the heading above it."""
+    text = doc_text(doc)
+    start, _ = _line(text, doc[at].idx)
+    for _ in range(MAX_LIST_LINES):
+        if start == 0:
+            break
+        previous, end = _line(text, start - 1)
+        while previous > 0 and not text[previous:end].strip():  # blank lines between
+            previous, end = _line(text, previous - 1)
+        if _is_list_line(text, previous, end):
+            start = previous
+            continue
+        if _is_heading(text, previous, end):
+            start = previous
+        break
+    char = start + len(text[start:]) - len(text[start:].lstrip())
+    return min(_token_at(doc, char), at)
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def table_header(doc: Doc, at: int) -> str:
+    """The first cell of the first row of the table holding token ``at`` ("Region" of "Region |
+    2024 | 2030F"), lower-cased; empty where the token is on no table row."""
+    text = doc_text(doc)
+    start, end = _line(text, doc[at].idx)
+    if "|" not in text[start:end]:
+        return ""
+    for _ in range(MAX_LIST_LINES):
+        if start == 0:
+            break
+        previous, before = _line(text, start - 1)
+        if "|" not in text[previous:before]:
+            break
+        start, end = previous, before
+    return text[start:end].split("|", 1)[0].strip().lower()
