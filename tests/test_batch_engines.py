@@ -56,11 +56,11 @@ def inline_outcomes() -> list[Outcome]:
 def test_an_article_that_raises_fails_alone(monkeypatch, inline_outcomes):
     real = worker.process
 
-    def process(items, model=None, batch_size=32):
+    def process(items, model=None, batch_size=32, rules=None):
         for article in items:
             if article.article_id == "gen-000005":
                 raise ValueError("not an amount of money: 'Rs 1.2,000'")
-        yield from real(items, model, batch_size)
+        yield from real(items, model, batch_size, rules)
 
     monkeypatch.setattr(worker, "process", process)
     outcomes = run(InlineEngine(MODEL, 4), articles(12))
