@@ -416,3 +416,8 @@ def test_a_table_of_regions_is_no_ones(run_model):
     )
     record = run_model(text)
     assert [fact(record, t).organization for t in ("19 GWh", "185 GWh")] == [None, None]
+
+
+def test_a_dateline_is_a_sentence_of_its_own(run_model):
+    lede = "Harrow Cells LLC will double its plant's capacity to 20 GWh, he said."
+    assert fact(run_model(f"Cell output to double\n\nJAKARTA – {lede}"), "20 GWh").sentence == lede

@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 from pipeline.components.spans import doc_text
 
 LINE_BREAK = re.compile(r"\n")
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+MAX_DATELINE_TOKENS = 12  # "ST. THOMAS, Ont., Nov. 26 (Reuters) —"
 # A sentence may end after these; the parser is not let to start one after any other token of a line
 # ("- St. Thomas: up to 50 GWh\n\nPowerCo | has said …" is no sentence break).
 SENTENCE_ENDS = frozenset('.!?…:;"”’\')]—–')
@@ -23,14 +25,33 @@ def mark_line_breaks(doc: Doc) -> Doc:
     or in the whitespace after a token; either way it belongs to the last token starting at or
     before it, so the breaks are found in the text and placed with one search over token offsets."""
     breaks = [match.start() for match in LINE_BREAK.finditer(doc_text(doc))]
-    if not breaks or len(doc) < 2:
+    if len(doc) < 2:
         return doc
     starts = doc.to_array(IDX)
     after_break = set(numpy.searchsorted(starts, breaks, side="right").tolist())
     for index in after_break:
         if 0 < index < len(doc):
             doc[index].is_sent_start = True
+    return mark_datelines(doc, after_break | {0})
+
+
+def mark_datelines(doc: Doc, line_starts: set[int]) -> Doc:
+    """ "JAKARTA – PT HLI Green Power, the venture of …, will …": the sentence starts after the
+    dateline's dash (an upper-case place opening the line), so the parser never makes the place
+    the subject."""
+    for start in line_starts:
+        if start >= len(doc) or not _is_upper_word(doc[start].text):
+            continue
+        end = min(start + MAX_DATELINE_TOKENS, len(doc) - 1)
+        dash = next((t for t in doc[start + 1 : end] if t.text in DATELINE_DASHES or t.text == "\n"), None)
+        if dash is not None and dash.text != "\n" and doc[dash.i + 1].text[:1].isupper():
+            doc[dash.i + 1].is_sent_start = True
     return doc
+
+
+def _is_upper_word(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def keep_lines_whole(doc: Doc) -> Doc:
