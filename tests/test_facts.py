@@ -421,3 +421,22 @@ def test_a_table_of_regions_is_no_ones(run_model):
 def test_a_dateline_is_a_sentence_of_its_own(run_model):
     lede = "Harrow Cells LLC will double its plant's capacity to 20 GWh, he said."
     assert fact(run_model(f"Cell output to double\n\nJAKARTA – {lede}"), "20 GWh").sentence == lede
+
+
+@pytest.mark.parametrize(
+    "text, anchor",
+    [
+        pytest.param(
+            "The larger, developed by Velmora Motors Inc., is a 275 MW, 2,200 MWh battery near the town.",
+            "2,200 MWh",
+            id="developed-by",
+        ),
+        pytest.param(
+            "A consortium led by Velmora Motors Inc. withdrew from a plan worth about 11 trillion won.",
+            "about 11 trillion won",
+            id="led-by",
+        ),
+    ],
+)
+def test_the_maker_inside_the_subject(run_model, text, anchor):
+    assert fact(run_model(text), anchor).organization == "Velmora Motors Inc."

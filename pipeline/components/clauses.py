@@ -13,13 +13,17 @@ PARTNER_PREPOSITIONS = frozenset({"with", "from", "to", "by"})
 INDEFINITE = frozenset({"a", "an", "any", "some", "many", "most"})
 
 
-def owns(token: Token, subject: Token, owner: dict[int, str]) -> bool:
+def owns(token: Token, subject: Token, owner: dict[int, str], makers: frozenset[str] = frozenset()) -> bool:
     """An organization inside the subject that the subject belongs to ("A CATL executive",
-    "Tesla's plant", "analysts at CITIC"), not a partner behind "with", "from", "to" or "by"
-    ("supply deals with Mazda")."""
+    "Tesla's plant", "analysts at CITIC", and with ``makers`` "the larger, developed by X", "a
+    consortium led by X"), not a partner behind "with", "from", "to" or "by" ("supply deals with
+    Mazda")."""
     if token.i not in owner:
         return False
     while token.i != subject.i:
+        if token.dep_ == "agent" and token.head.dep_ == "acl" and token.head.lower_ in makers:
+            token = token.head.head  # "developed by X": X made what the phrase describes
+            continue
         if token.pos_ == "ADP" and token.lower_ in PARTNER_PREPOSITIONS:
             return False
         if token.pos_ in {"VERB", "AUX"}:

@@ -45,6 +45,7 @@ class FactLinker(SavedRules):
         self.markets = frozenset(self.rules["market_words"])
         self.name_words = frozenset(self.rules["name_words"])
         self.giving = frozenset(self.rules["giving_verbs"])
+        self.makers = frozenset(self.rules["maker_participles"])
         self.funding = frozenset(self.rules["funding_nouns"])
         self.owned_words = self.things | frozenset(self.rules["metrics"])
         self.milestones = MilestoneFinder(data["milestone"])
@@ -102,7 +103,7 @@ class FactLinker(SavedRules):
         if subject.i not in owner and (subject.lower_ in self.anaphors or subject.lower_ in self.name_words):
             return self._antecedent(subject, model)
         # the company itself, or one inside the subject: "Nordvik's chief executive said"
-        inside = next((t for t in subject.subtree if owns(t, subject, owner)), None)
+        inside = next((t for t in subject.subtree if owns(t, subject, owner, self.makers)), None)
         mention = model.mention_at(inside.i) if inside is not None else None
         if mention is not None and not model.is_analyst(mention):
             return Link(mention.kb_id_, "same_sentence")
@@ -178,9 +179,10 @@ class FactLinker(SavedRules):
         if is_joint(subject, owner):  # "Mazda and Subaru will buy …": no one organization, unless their venture
             venture = model.venture(token.i)
             return Link(venture, "owner") if venture else Link(None, None)
-        named = owner.get(subject.i) or next(
-            (owner[t.i] for t in subject.subtree if owns(t, subject, owner) and not self._analyst_at(t.i, model)), None
+        inside = (
+            t for t in subject.subtree if owns(t, subject, owner, self.makers) and not self._analyst_at(t.i, model)
         )
+        named = owner.get(subject.i) or next((owner[t.i] for t in inside), None)
         if named is not None and token.lower_ in self.reporting and self._analyst_at(subject.i, model):
             return Link(None, None)  # "…, up from 20 GWh, rating agency X said": a source, not the subject
         if named is not None:
@@ -201,7 +203,7 @@ class FactLinker(SavedRules):
     def _names_organization(self, subject: Token, owner: dict[int, str]) -> bool:
         if subject.lower_ in self.anaphors or subject.lower_ in self.name_words:
             return True
-        return any(owns(t, subject, owner) for t in subject.subtree)
+        return any(owns(t, subject, owner, self.makers) for t in subject.subtree)
 
     def _given(self, verb: Token, model: ArticleModel, owner: dict[int, str]) -> Link | None:
         """The recipient of a giving verb, or the owner of the thing it gives to ("the project")."""
