@@ -202,6 +202,18 @@ def test_the_venture_is_the_joint_venture_described(run_model):
     assert fact(run_model(text), "by the end of 2026").organization == "Harrow Cells LLC"
 
 
+def test_a_list_row_opening_with_a_company_is_its(run_model):
+    text = (
+        "Who is paying for it\n\n• Factorial Energy – ARPA-E grant: $20 million\n"
+        "• Sila Nanotechnologies – Panasonic prepayments: $100 million\n"
+    )
+    record = run_model(text)
+    assert [(f.organization, f.link) for f in record.facts] == [
+        ("Factorial Energy", "table_row"),
+        ("Sila Nanotechnologies", "table_row"),
+    ]
+
+
 def test_a_table_row_is_its_companys(run_model):
     text = (
         "Velmora Motors Inc. ran the tender.\n\nBidder | Capacity | Tariff\n"

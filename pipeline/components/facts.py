@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.clauses import SUBJECTS, is_actor, is_generic, is_joint, is_partner, owns, recipient
 from pipeline.components.entities import ArticleModel
-from pipeline.components.list_lines import in_list_line, list_start, table_header
+from pipeline.components.list_lines import LIST_BULLETS, in_list_line, list_start, table_header
 from pipeline.components.milestones import MilestoneFinder
 from pipeline.components.partners import link_partners, share_coordinated_milestones
 from pipeline.components.saved_rules import SavedRules
@@ -134,9 +134,10 @@ class FactLinker(SavedRules):
         line_start = text.rfind("\n", 0, span.start_char) + 1
         line_end = text.find("\n", span.end_char)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if line.count("|") < 2:
-            return None
         first = next((m for m in model.in_sentence(start) if line_start <= m.start_char < span.start_char), None)
+        if line.count("|") < 2:  # "• Solid Power – DOE grant: $45 million": a list row opening with its company
+            opens = first is not None and not line[: first.start_char - line_start].strip(LIST_BULLETS + " \t")
+            return Link(first.kb_id_, "table_row") if opens and in_list_line(span.doc, span.start) else None
         if first is not None:
             return Link(first.kb_id_, "table_row")
         cell = span.doc.char_span(line_start, text.find("|", line_start), alignment_mode="expand")
