@@ -7,13 +7,10 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
-from pipeline.components.spans import doc_text
+from pipeline.components.milestone_lines import PLACES, line_label
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-PLACES = {"GPE", "LOC", "DATE", "TIME"}  # "Bengaluru", "Monday" name no milestone
-MAX_LABEL_WORDS = 6  # a list line's label before its colon ("Energy segment sales, Q2: …")
-MAX_LIST_LINE = 14  # words of a list line; a longer line with a colon is prose ("… later: research firm X …")
-BULLETS = "-•–*·"
+RELATIVES = {"which", "that", "who", "each"}  # "a container that holds 5 MWh", "units, each holding 3.9 MWh"
 MAX_COMPLEMENT = 4  # words of a complement kept in a milestone ("in the Marche region")
 
 
@@ -28,23 +25,29 @@ class MilestoneFinder:
         self.measure_nouns = frozenset(rules["measure_nouns"])
         self.complements = frozenset(rules["complements"])
         self.not_milestones = frozenset(rules["not_milestones"])
+        self.irregular = dict(rules["irregular_verbs"])
         self.numbers: set[int] = set()
 
     def __call__(self, span: Span, owner: dict[int, str]) -> Span | None:
-        """The phrase naming what ``span`` dates or measures, or None: from the parse, else the
-        label of its table row or list line."""
+        """The phrase naming what ``span`` dates or measures, or None: the label of its table row or
+        list line where the parse finds nothing outside that label, else from the parse."""
         found = self._from_parse(span, owner)
-        if found is not None and self._names_a_thing(found):
-            return found
-        label = _line_label(span, owner)
-        return label if label is not None and label.start_char < label.end_char else None
+        if found is not None and not self._names_a_thing(found):
+            found = None
+        label = line_label(span, owner)
+        if label is not None and (found is None or found.start_char < label.end_char):
+            found = label if label.start_char < label.end_char else None
+        return found
 
     def _from_parse(self, span: Span, owner: dict[int, str]) -> Span | None:
         if span.label_ == "CAPACITY" or span.label_ == "MONEY":
             found = self._modified_noun(span, owner) or self._complement(span, owner)
             if found is not None:
                 return found
-        for token in span.root.ancestors:
+        root = span.root
+        if root.dep_ in {"conj", "appos"} and root.head.i in self.numbers:
+            root = root.head  # "about 30 Ah, or roughly 110 Wh": the figure it restates
+        for token in root.ancestors:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in owner and token.lower_ not in self.measure_nouns:
                 return self._phrase(token, span, owner)
             if token.pos_ in {"VERB", "AUX"}:
@@ -77,26 +80,47 @@ class MilestoneFinder:
         return None
 
     def _verb_milestone(self, verb: Token, span: Span, owner) -> Span | None:
-        if _verb_in(verb, self.object_verbs):
-            target = next((c for c in verb.children if c.dep_ in {"dobj", "attr"} and self._is_thing(c)), None)
-            if target is None and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
-                target = self._prepositional_object(verb, {"into", "in", "to", "for"})  # "incorporate them into X"
-            if target is not None and target.i not in owner:
-                return self._phrase(target, span, owner)
+        target = self._object(verb)
+        if target is not None and target.i not in owner:
+            return self._phrase(target, span, owner)
         through_preposition = span.root.dep_ == "pobj" and span.root.head.head.i == verb.i
-        if _verb_in(verb, self.subject_verbs) or verb.dep_ in {"acl", "pcomp"} or through_preposition:
-            subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-            if subject is None and verb.dep_ == "conj":  # "could reach … and grow to …" share a subject
-                subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
-            if subject is None and verb.dep_ == "acl":
-                subject = verb.head
-            head = verb
-            while subject is None and head.dep_ == "xcomp" and head.head.i != head.i:  # "is set to reach …"
-                head = head.head
-                subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        if self._verb_in(verb, self.subject_verbs) or verb.dep_ in {"acl", "pcomp"} or through_preposition:
+            subject = self._subject(verb)
             if subject is not None and subject.i not in owner and self._is_thing(subject):
                 return self._phrase(subject, span, owner)
         return None
+
+    def _object(self, verb: Token) -> Token | None:
+        """What an object verb acts on, down a chain of infinitives: "expects to take a final
+        investment decision", "plans to start mass production"; "incorporate them into X"."""
+        while verb is not None:
+            if self._verb_in(verb, self.object_verbs):
+                target = next((c for c in verb.children if c.dep_ in {"dobj", "attr"} and self._is_thing(c)), None)
+                if target is None and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
+                    target = self._prepositional_object(verb, {"into", "in", "to", "for"})
+                if target is not None:
+                    return target
+            if any(c.dep_ == "dobj" for c in verb.children):
+                return None  # its own object is the figure: "plans 30 GWh of …"
+            verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        return None
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The verb's subject, shared with the verb it is coordinated with ("could reach … and grow to
+        …"), of the noun a relative clause describes ("a container that holds 5 MWh"), or up a chain of
+        "is set to", "is due to start", "should be commissioned"."""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.lower_ in RELATIVES and verb.dep_ in {"relcl", "acl", "advcl"}:
+            return verb.head
+        if subject is None and verb.dep_ == "conj":
+            subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+        if subject is None and verb.dep_ == "acl":
+            return verb.head
+        head = verb
+        while subject is None and (head.dep_ in {"xcomp", "acomp"} or head.pos_ == "ADJ") and head.head.i != head.i:
+            head = head.head
+            subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        return subject
 
     def _prepositional_object(self, head: Token, prepositions: set[str]) -> Token | None:
         for prep in head.children:
@@ -107,8 +131,17 @@ class MilestoneFinder:
         return None
 
     def _is_thing(self, token: Token) -> bool:
-        """A noun that can be a milestone: not a pronoun, not a number record of its own."""
-        return token.pos_ in {"NOUN", "PROPN"} and token.i not in self.numbers and token.ent_type_ not in PLACES
+        """A noun that can be a milestone: not a pronoun, not a number record of its own; a numbered
+        one counts ("Phase one is budgeted at …")."""
+        if token.i in self.numbers or token.ent_type_ in PLACES:
+            return False
+        if token.pos_ == "NUM":
+            return any(c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"} for c in token.lefts)
+        return token.pos_ in {"NOUN", "PROPN"}
+
+    def _verb_in(self, token: Token, verbs: frozenset[str]) -> bool:
+        """Whether a verb form belongs to a list of base forms ("aims", "completed", "fell")."""
+        return _verb_in(token, verbs) or self.irregular.get(token.lower_) in verbs
 
     def _phrase(self, noun: Token, span: Span, owner) -> Span | None:
         """The noun with its left modifiers, without determiners, possessives and the anchor itself."""
@@ -117,15 +150,17 @@ class MilestoneFinder:
         tokens = [t for t in noun.doc[start : noun.i + 1] if not _inside(t, span)]
         while tokens and (tokens[0].lower_ in self.drop_leading or tokens[0].dep_ in {"poss", "case", "det"}):
             tokens = tokens[1:]
-        # figures go, ordinal words stay: "first phase", "second stage"
-        while tokens and (
-            tokens[0].is_punct or tokens[0].i in owner or (tokens[0].like_num and not tokens[0].is_alpha)
-        ):
+        # figures and other records go, ordinal words and "20-foot" stay: "first phase", "second stage"
+        while tokens and (tokens[0].is_punct or tokens[0].i in owner or self._is_figure(tokens[0])):
             tokens = tokens[1:]
         if not tokens or not self._names_a_thing(noun.doc[tokens[0].i : noun.i + 1]):
             return None
         end = self._complement_end(noun, span)
         return noun.doc[tokens[0].i : end]
+
+    def _is_figure(self, token: Token) -> bool:
+        hyphenated = not token.whitespace_ and token.i + 1 < len(token.doc) and token.nbor().text == "-"
+        return token.i in self.numbers or (token.like_num and not token.is_alpha and not hyphenated)
 
     def _complement_end(self, noun: Token, span: Span) -> int:
         """Where the phrase ends: after a short complement that says which one ("investment in the
@@ -144,35 +179,6 @@ class MilestoneFinder:
         if phrase.root.lower_ in self.not_milestones or all(t.ent_type_ in PLACES for t in phrase):
             return False  # "China | 101 GWh": a region names no milestone
         return any(t.is_alpha and len(t) > 1 and t.lower_ not in self.not_milestones for t in phrase)
-
-
-def _line_label(span: Span, owner: dict[int, str]) -> Span | None:
-    """The label of a table row or a list line: "Phase 2 | +10 GWh | €1.3bn" -> "Phase 2", "• Sicily:
-    €15,846/MWh-year" -> "Sicily". A row whose label is its company has no milestone (an empty span);
-    None where the line is neither."""
-    text = doc_text(span.doc)
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    line = text[start : end if end >= 0 else len(text)]
-    before = text[start : span.start_char]
-    if line.count("|") >= 2 and "|" in before:
-        cell = before.split("|", 1)[0]
-    elif (
-        ":" in before and len(before.split(":", 1)[0].split()) <= MAX_LABEL_WORDS and len(line.split()) <= MAX_LIST_LINE
-    ):
-        cell = before.split(":", 1)[0]
-    else:
-        return None
-    stripped = cell.strip().lstrip(BULLETS).strip()
-    if not any(c.isalpha() for c in stripped):
-        return None
-    at = start + cell.index(stripped)
-    found = span.doc.char_span(at, at + len(stripped), alignment_mode="expand")
-    if found is None or any(t.i in owner for t in found):
-        return span.doc[span.start : span.start]  # the row's company: no milestone
-    if any(t.ent_type_ in PLACES for t in found):
-        return None  # a market table's region: "China | 101 GWh | 350 GWh"
-    return found
 
 
 def _verb_in(token: Token, verbs: frozenset[str]) -> bool:

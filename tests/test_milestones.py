@@ -1,0 +1,99 @@
+"""Milestones: the phrase of the sentence that says what a year, capacity or amount dates or measures."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def milestone(record, text):
+    return next(f for f in record.facts if f.text == text).milestone
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        pytest.param(
+            "The extender from Velmora Motors Inc. holds 250 Wh.", "250 Wh", "extender", id="subject-of-holds"
+        ),
+        pytest.param(
+            "Velmora Motors Inc. sells a 20-foot container that holds a little over 5 MWh.",
+            "over 5 MWh",
+            "20-foot container",
+            id="the-noun-a-relative-clause-describes",
+        ),
+        pytest.param(
+            "Sales fell 9.8 percent to 3.52 trillion won, Velmora Motors Inc. said.",
+            "3.52 trillion won",
+            "Sales",
+            id="an-irregular-past-form",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. expects to take a final investment decision next year.",
+            "next year",
+            "final investment decision",
+            id="the-object-of-an-infinitive",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. said that work is due to start later this year.",
+            "later this year",
+            "work",
+            id="the-subject-of-is-due-to-start",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. builds a plant. Phase one is budgeted at €1.2 billion.",
+            "€1.2 billion",
+            "Phase one",
+            id="a-numbered-subject",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. makes cells. Each cell holds about 30 Ah, or roughly 110 Wh.",
+            "roughly 110 Wh",
+            "cell",
+            id="a-restated-figure-shares-the-milestone",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. plans two phases.\n\n- Phase 1: 28 GWh\n- Phase 2: 22 GWh\n",
+            "28 GWh",
+            "Phase 1",
+            id="a-list-lines-label-over-the-parse",
+        ),
+        pytest.param(
+            "Start-ups raised money.\n\n• Velmora Motors Inc. – latest round: $140 million\n",
+            "$140 million",
+            "latest round",
+            id="the-label-after-a-company-and-a-dash",
+        ),
+        pytest.param(
+            "Grants went out.\n\n• Velmora Motors Inc., Austin, Texas: $80 million for a 6 GWh LFP cell line\n",
+            "$80 million",
+            "LFP cell line",
+            id="a-company-label-leaves-the-parse",
+        ),
+        pytest.param(
+            "Key figures:\n\n- 1.2 TWh: capacity announced by companies for the same year\n",
+            "1.2 TWh",
+            "capacity announced by companies for the same year",
+            id="the-words-after-a-leading-figure",
+        ),
+    ],
+)
+def test_milestone_found(run_model, text, anchor, expected):
+    assert milestone(run_model(text, published="2025-05-01"), anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text, anchor",
+    [
+        pytest.param(
+            "Results by company.\n\n• Velmora Motors Inc.: $5 billion\n", "$5 billion", id="a-company-label-alone"
+        ),
+        pytest.param(
+            "Storage demand by region\n\nRegion | 2024 | 2030\nChina | 101 GWh | 350 GWh\n",
+            "101 GWh",
+            id="a-region-label",
+        ),
+        pytest.param("They need 20 GWh, Velmora Motors Inc. said.", "20 GWh", id="a-pronoun-subject"),
+    ],
+)
+def test_no_milestone(run_model, text, anchor):
+    assert milestone(run_model(text, published="2025-05-01"), anchor) is None
