@@ -452,3 +452,31 @@ def test_a_dateline_is_a_sentence_of_its_own(run_model):
 )
 def test_the_maker_inside_the_subject(run_model, text, anchor):
     assert fact(run_model(text), anchor).organization == "Velmora Motors Inc."
+
+
+@pytest.mark.parametrize(
+    "text, anchor, organization",
+    [
+        pytest.param(
+            "Voltrix Electronics Co. is recalling power banks. The recall covers the Voltrix Slim 20K, a 20,000mAh "
+            "pack sold online.",
+            "20,000mAh",
+            "Voltrix Electronics Co.",
+            id="a-brand-before-a-product-name",
+        ),
+        pytest.param(
+            "The recall covers the Baseus Slim 20K, a 20,000mAh pack sold on Amazon and at Walmart for $39.99.",
+            "$39.99",
+            None,
+            id="a-shop-is-no-actor",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. will supply the 5 GWh Nordvik order next year.",
+            "5 GWh",
+            "Velmora Motors Inc.",
+            id="a-customer-before-an-order-is-no-brand",
+        ),
+    ],
+)
+def test_a_products_figures_are_its_makers(run_model, text, anchor, organization):
+    assert fact(run_model(text), anchor).organization == organization

@@ -10,6 +10,10 @@ from pipeline.components.spans import sentence_tokens
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PARTNER_PREPOSITIONS = frozenset({"with", "from", "to", "by"})
+# A name behind these is a partner, a place of sale or a target, not who acts: "sold on Amazon", "a stake in X".
+NOT_ACTOR_PREPOSITIONS = frozenset(
+    {"from", "with", "to", "at", "for", "of", "by", "on", "through", "via", "into", "in"}
+)
 INDEFINITE = frozenset({"a", "an", "any", "some", "many", "most"})
 
 
@@ -57,7 +61,22 @@ def is_actor(mention: Span) -> bool:
         root = root.head
     if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.i == sentence_tokens(root)[0]:
         return True  # "Built by GAC Group, the line …": the builder
-    return not (root.dep_ == "pobj" and root.head.lower_ in {"from", "with", "to", "at", "for", "of", "by"})
+    return not (root.dep_ == "pobj" and root.head.lower_ in NOT_ACTOR_PREPOSITIONS)
+
+
+def brand_of(noun: Token, owner: dict[int, str]) -> Token | None:
+    """The organization whose product a noun phrase names: a name before a product's own name
+    ("the Nimbra Slim 20K, a 20,000mAh pack", "GM Energy PowerBank units of 10.6 kWh"); not a
+    plain modifier ("the Tesla order" is no product of Tesla's)."""
+    for child in noun.children:
+        if child.dep_ not in {"compound", "nmod"}:
+            continue
+        if child.i in owner and noun.pos_ == "PROPN":
+            return child
+        inner = next((c for c in child.children if c.dep_ in {"compound", "nmod"} and c.i in owner), None)
+        if inner is not None and child.pos_ == "PROPN" and child.i not in owner:
+            return inner
+    return None
 
 
 def recipient(verb: Token, owner: dict[int, str]) -> Token | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.clauses import SUBJECTS, is_actor, is_generic, is_joint, is_partner, owns, recipient
+from pipeline.components.clauses import SUBJECTS, brand_of, is_actor, is_generic, is_joint, is_partner, owns, recipient
 from pipeline.components.entities import ArticleModel
 from pipeline.components.list_lines import LIST_BULLETS, in_list_line, list_start, table_header
 from pipeline.components.milestones import MilestoneFinder
@@ -157,6 +157,9 @@ class FactLinker(SavedRules):
                 head = token.head.head  # "Northvolt AB, whose C$7-billion project …"
                 if head.i in owner:
                     return Link(owner[head.i], "same_clause")
+        brand = brand_of(token, owner) if token.pos_ in {"NOUN", "PROPN"} else None
+        if brand is not None:
+            return Link(owner[brand.i], "same_clause")
         if token.lower_ in self.funding:  # "a grant that Slovakia intends to pay X"
             clauses = [c for c in token.children if c.dep_ in {"relcl", "acl"}]
             given = (self._given(verb, model, owner) for clause in clauses for verb in _chain(clause))
