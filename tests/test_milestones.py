@@ -75,6 +75,42 @@ def milestone(record, text):
             "capacity announced by companies for the same year",
             id="the-words-after-a-leading-figure",
         ),
+        pytest.param(
+            "Velmora Motors Inc. expects its plant in Austin to reach its full 32 GWh by the end of 2026.",
+            "32 GWh",
+            "plant in Austin",
+            id="the-object-that-an-infinitive-is-about",
+        ),
+        pytest.param(
+            "The project by Velmora Motors Inc. will use large storage units, each holding about 3.9 MWh.",
+            "about 3.9 MWh",
+            "large storage units",
+            id="each-holding",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. has so far invested Rs 4,500 crore in its 12 GWh plant.",
+            "Rs 4,500 crore",
+            "plant",
+            id="what-an-amount-is-invested-in",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. will invest NT$8.5 billion to expand its pilot line.",
+            "NT$8.5 billion",
+            "pilot line",
+            id="the-object-of-a-purpose-infinitive",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. shares closed down 2.1% at 248,500 won on the main KOSPI.",
+            "248,500 won",
+            "shares",
+            id="a-share-price-prices-shares",
+        ),
+        pytest.param(
+            "Excluding China, installations totalled 352.5 GWh, Velmora Motors Inc. said.",
+            "352.5 GWh",
+            "installations",
+            id="a-doubled-l-before-ed",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from spacy.tokens import Span, Token
 
 from pipeline.components.milestone_lines import PLACES, line_label
+from pipeline.components.spans import get_fact
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVES = {"which", "that", "who", "each"}  # "a container that holds 5 MWh", "units, each holding 3.9 MWh"
@@ -26,18 +27,26 @@ class MilestoneFinder:
         self.complements = frozenset(rules["complements"])
         self.not_milestones = frozenset(rules["not_milestones"])
         self.irregular = dict(rules["irregular_verbs"])
+        self.share_words = frozenset(rules["share_words"])
         self.numbers: set[int] = set()
 
     def __call__(self, span: Span, owner: dict[int, str]) -> Span | None:
         """The phrase naming what ``span`` dates or measures, or None: the label of its table row or
         list line where the parse finds nothing outside that label, else from the parse."""
-        found = self._from_parse(span, owner)
+        found = self._shares(span) or self._from_parse(span, owner)
         if found is not None and not self._names_a_thing(found):
             found = None
         label = line_label(span, owner)
         if label is not None and (found is None or found.start_char < label.end_char):
             found = label if label.start_char < label.end_char else None
         return found
+
+    def _shares(self, span: Span) -> Span | None:
+        """A share price's milestone is the word for the shares it prices: "Shares closed at 248,500 won"."""
+        if get_fact(span, "kind") != "share_price":
+            return None
+        words = [t for t in span.doc[span.sent.start : span.start] if t.lower_ in self.share_words]
+        return span.doc[words[-1].i : words[-1].i + 1] if words else None
 
     def _from_parse(self, span: Span, owner: dict[int, str]) -> Span | None:
         if span.label_ == "CAPACITY" or span.label_ == "MONEY":
@@ -51,8 +60,16 @@ class MilestoneFinder:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in owner and token.lower_ not in self.measure_nouns:
                 return self._phrase(token, span, owner)
             if token.pos_ in {"VERB", "AUX"}:
-                return self._verb_milestone(token, span, owner)
+                return self._verb_milestone(token, span, owner) or self._verb_object(token, span, owner)
         return None
+
+    def _verb_object(self, verb: Token, span: Span, owner) -> Span | None:
+        """Where the verb's own object is the amount, what it is spent on or for: "has invested Rs 4,500
+        crore in its 12 GWh plant", "will invest NT$8.5 billion to expand its pilot line"."""
+        if span.root.dep_ not in {"dobj", "nsubjpass"} or span.root.head.i != verb.i:
+            return None
+        target = self._prepositional_object(verb, {"in", "into", "on", "for"}) or self._purpose(verb)
+        return self._phrase(target, span, owner) if target is not None and target.i not in owner else None
 
     def _modified_noun(self, span: Span, owner) -> Span | None:
         """ "a 0.2 gigawatt-hour pilot production line" -> "pilot production line"."""
@@ -71,6 +88,7 @@ class MilestoneFinder:
         """ "30 GWh of annual sodium-ion capacity", "invested RMB 10bn in sodium-ion research"."""
         root = span.root
         holders = [root, root.head] if root.dep_ in {"dobj", "attr", "pobj", "appos"} else [root]
+        holders += [t for t in span if t.i != root.i and not _inside(t.head, span)]  # "Rs | 4,500 crore"
         for holder in holders:
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "for", "on", "into"} and prep.i >= span.end:
@@ -105,17 +123,28 @@ class MilestoneFinder:
             verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         return None
 
+    def _purpose(self, verb: Token) -> Token | None:
+        """The object of a purpose infinitive: "will invest NT$8.5 billion to expand its pilot line"."""
+        for clause in verb.children:
+            if clause.dep_ in {"advcl", "xcomp"} and clause.pos_ == "VERB" and _infinitive(clause):
+                return next((c for c in clause.children if c.dep_ == "dobj" and self._is_thing(c)), None)
+        return None
+
     def _subject(self, verb: Token) -> Token | None:
         """The verb's subject, shared with the verb it is coordinated with ("could reach … and grow to
         …"), of the noun a relative clause describes ("a container that holds 5 MWh"), or up a chain of
-        "is set to", "is due to start", "should be commissioned"."""
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        "is set to", "is due to start", "should be commissioned"; the object of "expects its plant to reach …"."""
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS or c.lower_ == "each"), None)
         if subject is not None and subject.lower_ in RELATIVES and verb.dep_ in {"relcl", "acl", "advcl"}:
+            if verb.head.pos_ == "VERB":  # "will use Megapack units, each holding about 3.9 MWh"
+                return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
             return verb.head
         if subject is None and verb.dep_ == "conj":
             subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
         if subject is None and verb.dep_ == "acl":
             return verb.head
+        if subject is None and verb.dep_ in {"advcl", "xcomp", "ccomp"} and _infinitive(verb):
+            subject = next((c for c in verb.head.children if c.dep_ == "dobj" and self._is_thing(c)), None)
         head = verb
         while subject is None and (head.dep_ in {"xcomp", "acomp"} or head.pos_ == "ADJ") and head.head.i != head.i:
             head = head.head
@@ -192,8 +221,13 @@ def _verb_in(token: Token, verbs: frozenset[str]) -> bool:
         word.removesuffix("d"),
         word.removesuffix("ing"),
         word.removesuffix("ing") + "e",
+        word.removesuffix("led"),  # "totalled"
     }
     return bool(candidates & verbs)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _inside(token: Token, span: Span) -> bool:
