@@ -480,3 +480,23 @@ def test_the_maker_inside_the_subject(run_model, text, anchor):
 )
 def test_a_products_figures_are_its_makers(run_model, text, anchor, organization):
     assert fact(run_model(text), anchor).organization == organization
+
+
+@pytest.mark.parametrize(
+    "headline, organization",
+    [
+        pytest.param(
+            "Saltmarsh Lithium, Sojitz Sign A$1.2 Billion Hydroxide Deal; Panasonic To Take Output",
+            "Saltmarsh Lithium Ltd",
+            id="the-first-of-two",
+        ),
+        pytest.param(
+            "Sojitz's Saltmarsh Lithium Signs A$1.2 Billion Hydroxide Deal",
+            "Saltmarsh Lithium Ltd",
+            id="the-owned-company",
+        ),
+    ],
+)
+def test_a_headlines_figure_is_the_organization_it_opens_with(run_model, headline, organization):
+    text = f"{headline}\n\nSaltmarsh Lithium Ltd and Sojitz Corp said on Monday they would build a refinery."
+    assert fact(run_model(text), "A$1.2 Billion").organization == organization

@@ -65,18 +65,18 @@ def is_actor(mention: Span) -> bool:
 
 
 def brand_of(noun: Token, owner: dict[int, str]) -> Token | None:
-    """The organization whose product a noun phrase names: a name before a product's own name
-    ("the Nimbra Slim 20K, a 20,000mAh pack", "GM Energy PowerBank units of 10.6 kWh"); not a
+    """The organization whose product a noun phrase names: the first name before a product's own
+    name ("the Nimbra Slim 20K, a 20,000mAh pack", "GM Energy PowerBank units of 10.6 kWh"); not a
     plain modifier ("the Tesla order" is no product of Tesla's)."""
+    found = []
     for child in noun.children:
         if child.dep_ not in {"compound", "nmod"}:
             continue
         if child.i in owner and noun.pos_ == "PROPN":
-            return child
-        inner = next((c for c in child.children if c.dep_ in {"compound", "nmod"} and c.i in owner), None)
-        if inner is not None and child.pos_ == "PROPN" and child.i not in owner:
-            return inner
-    return None
+            found.append(child)
+        if child.pos_ == "PROPN":
+            found.extend(c for c in child.children if c.dep_ in {"compound", "nmod"} and c.i in owner)
+    return min(found, key=lambda t: t.i, default=None)
 
 
 def recipient(verb: Token, owner: dict[int, str]) -> Token | None:

@@ -81,6 +81,9 @@ class FactLinker(SavedRules):
         row = self._table_row(span, model)
         if row is not None:
             return row
+        headline = _headline_subject(span, model.in_sentence(sentence_tokens(span)[0]))
+        if headline is not None:  # "GM, Samsung SDI Finalize $3.5 Billion Plant": a title names its subject first
+            return Link(headline.kb_id_, "same_sentence")
         first_verb, inner = True, None
         for token in span.root.ancestors:
             if inner is not None and token.lower_ in self.reporting:
@@ -274,6 +277,20 @@ def _focus(model: ArticleModel, token: Token | Span) -> Link:
     if found is None or not model.recent(found, list_start(token.doc, at) if listed else at, window):
         return Link(None, None)
     return Link(found, "earlier")
+
+
+def _headline_subject(span: Span, mentions: list[Span]) -> Span | None:
+    """The organization a headline opens with, for a figure after it: the article's first line,
+    which the parser reads badly (Title Case, no verb agreement)."""
+    text = doc_text(span.doc)
+    first_line = text[: text.find("\n")] if "\n" in text else text
+    if not mentions or span.end_char > len(first_line) or first_line.rstrip().endswith("."):
+        return None
+    first = mentions[0]
+    if len(mentions) > 1 and mentions[1].start == first.end + 1 and span.doc[first.end].lower_ in {"'s", "’s"}:
+        first = mentions[1]  # "Tata's Agratas appoints …": the owned company is the subject
+    opens = not first_line[: mentions[0].start_char].strip()
+    return first if opens and first.end_char <= span.start_char else None
 
 
 def _chain(verb: Token) -> list[Token]:
