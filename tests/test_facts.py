@@ -500,3 +500,11 @@ def test_a_products_figures_are_its_makers(run_model, text, anchor, organization
 def test_a_headlines_figure_is_the_organization_it_opens_with(run_model, headline, organization):
     text = f"{headline}\n\nSaltmarsh Lithium Ltd and Sojitz Corp said on Monday they would build a refinery."
     assert fact(run_model(text), "A$1.2 Billion").organization == organization
+
+
+def test_who_is_told_is_no_antecedent(run_model):
+    text = (
+        "The systems must be commissioned within 18 months. A senior Tata Power official told ETEnergyWorld "
+        "the utility expects the first projects to be online by March 2027."
+    )
+    assert fact(run_model(text), "by March 2027").organization == "Tata Power"

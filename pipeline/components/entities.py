@@ -23,6 +23,7 @@ LEDE_ACTORS = 2  # the first subjects of an article say who it is about: they co
 LEDE_WEIGHT = 3
 ANALYST_KINDS = frozenset({"institute"})  # gazetteer kinds that forecast markets rather than build
 DEFINITE = frozenset({"the", "its", "their", "this", "that"})
+TELLING = frozenset({"told", "tell", "tells"})
 
 
 def _root(mention: Span) -> Token:
@@ -106,7 +107,7 @@ class ArticleModel:
             return not any(c.dep_ in {"dobj", "attr"} and c.i > head.i and c.pos_ == "NOUN" for c in head.children)
         if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
             return True
-        return root.dep_ in {"dobj", "dative"} and head.lower_ in {"told", "tell", "tells"}
+        return self.is_told(mention)
 
     def _is_actor(self, mention: Span) -> bool:
         """The subject of a clause, its owner ("X's plant will …"), or the agent of a passive."""
@@ -151,6 +152,11 @@ class ArticleModel:
         kind = self.thing_class.get(self.lower[thing.i])
         if kind is not None:
             self.owned.setdefault(kind, []).append((thing.i, name))
+
+    def is_told(self, mention: Span) -> bool:
+        """Who a statement is made to: "told Lusa", "told the news agency TASR"."""
+        root = _root(mention)
+        return root.dep_ in {"dobj", "dative"} and root.head.lower_ in TELLING
 
     def is_source(self, mention: Span) -> bool:
         return mention.start in self.sources

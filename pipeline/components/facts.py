@@ -229,7 +229,9 @@ class FactLinker(SavedRules):
         that is not a partner or a source; else what the article has described that way ("the
         venture"); else the focus."""
         start = sentence_tokens(token)[0]
-        same = [m for m in model.in_sentence(start) if m.end <= token.i and not is_partner(m)]
+        same = [
+            m for m in model.in_sentence(start) if m.end <= token.i and not is_partner(m) and not model.is_told(m)
+        ]  # not "… told ETEnergyWorld the utility expects …"
         if same:
             return Link(same[-1].kb_id_, "same_sentence")
         if token.lower_ in self.name_words:  # "the ministry": the last one named
