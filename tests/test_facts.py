@@ -508,3 +508,13 @@ def test_who_is_told_is_no_antecedent(run_model):
         "the utility expects the first projects to be online by March 2027."
     )
     assert fact(run_model(text), "by March 2027").organization == "Tata Power"
+
+
+def test_a_scheme_is_its_runners_and_never_the_main_actors(run_model):
+    text = (
+        "Velmora Motors Inc. has applied to the incentive scheme run by the Ministry of Heavy Industries. "
+        "The scheme has an overall outlay of ₹18,100 crore."
+    )
+    assert fact(run_model(text), "₹18,100 crore").organization == "Ministry of Heavy Industries"
+    text = "Velmora Motors Inc. has bid in a state incentive scheme. The scheme has an outlay of ₹18,100 crore."
+    assert fact(run_model(text), "₹18,100 crore").organization is None

@@ -24,6 +24,7 @@ LEDE_WEIGHT = 3
 ANALYST_KINDS = frozenset({"institute"})  # gazetteer kinds that forecast markets rather than build
 DEFINITE = frozenset({"the", "its", "their", "this", "that"})
 TELLING = frozenset({"told", "tell", "tells"})
+UNSHARED_THINGS = frozenset({"scheme"})  # kinds of things never the main actor's by default
 
 
 def _root(mention: Span) -> Token:
@@ -65,6 +66,7 @@ class ArticleModel:
         self.lower = lower_words(doc)
         self.reporting = frozenset(rules["reporting_verbs"])
         self.analyst_words = frozenset(rules["analyst_words"])
+        self.makers = frozenset(rules["maker_participles"])
         self.thing_class: dict[str, str] = {w: c for c, words in rules["things"].items() for w in words}
         self.starts = [m.start for m in mentions]
         self.by_sentence: dict[int, list[Span]] = {}
@@ -123,6 +125,10 @@ class ArticleModel:
         if mention.root.dep_ == "appos" and self.mention_at(mention.root.head.i) is None:  # not "X Operator (XO)"
             self._own(mention.root.head, mention.kb_id_)
         root = _root(mention)
+        if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lower_ in self.makers:
+            described = root.head.head.head  # "the scheme, run by X"
+            if self.thing_class.get(self.lower[described.i]) in UNSHARED_THINGS:
+                self._own(described, mention.kb_id_)
         if root.dep_ == "poss":
             self._own(root.head, mention.kb_id_)
         for child in root.children:
@@ -221,6 +227,8 @@ class ArticleModel:
         """Whose "the plant" or "the venture" this is: its known owner, else the joint venture the
         article has described (a plant's figures are the venture's that builds it), else the main
         actor."""
+        if self.thing_class.get(self.lower[thing.i]) in UNSHARED_THINGS:
+            return self.owned_before(thing)  # a scheme with no known runner is no one's
         return self.owned_before(thing) or self.venture(thing.i) or self.focus()
 
     def venture(self, before: int) -> str | None:
