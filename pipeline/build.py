@@ -195,16 +195,16 @@ def _with_equivalents(found: list[Fields], amounts: list[Fields]) -> list[Fields
     return linked
 
 
-def _valid_facts(found: list[Fields], dropped: Counter[str]) -> list[Fields]:
+def _valid_facts(found: list[Fields], dropped: Counter[str]) -> list[Fact]:
+    """The facts their model accepts, as records (validated once: the article's model takes them as
+    they are); the others are dropped, logged and counted."""
     kept = []
     for fact in found:
         try:
-            Fact.model_validate(fact)
+            kept.append(Fact.model_validate(fact))
         except ValidationError as error:
             dropped[drop_reason("facts", error)] += 1
             log.warning("fact of %r dropped: %s", str(fact["text"])[:80], _message(error))
-            continue
-        kept.append(fact)
     return kept
 
 
@@ -214,7 +214,8 @@ def build_record(doc: Doc, article_id: str, published: date | None) -> ArticleRe
     dropped: Counter[str] = Counter()
     years, caps = target_years(doc, text, published, dropped), capacities(doc, text, dropped)
     amounts, named = money(doc, text, dropped), organizations(doc, text)
-    linked = _valid_facts(facts(doc, text, years.fields, caps.fields, amounts.fields), dropped)
+    found = facts(doc, text, years.fields, caps.fields, amounts.fields)
+    linked = _valid_facts(_with_organization_ids(found, named), dropped)
     record = ArticleRecord.model_validate(
         {
             "article_id": article_id,
@@ -223,7 +224,7 @@ def build_record(doc: Doc, article_id: str, published: date | None) -> ArticleRe
             "capacities": caps.records,
             "money": amounts.records,
             "target_years": years.records,
-            "facts": _with_organization_ids(linked, named),
+            "facts": linked,
         }
     )
     return with_dropped(record, dropped)

@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from pipeline.components.spans import doc_text, sentence_bounds, span_text
+from pipeline.components.spans import doc_text, entities, sentence_bounds, span_text
 from pipeline.normalize.orgnames import is_rejected
 from pipeline.resources import table
 
@@ -122,8 +122,8 @@ def place_names(doc, candidates: list[Span]) -> set[str]:
     """Names the model called ORG that the text uses as places: somewhere written "in X," or
     "in X." ("a plant in Krishnagiri, Tamil Nadu"), or tagged GPE/LOC elsewhere."""
     texts = {span_text(c) for c in candidates}
-    places = {e.text for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}} & texts
     text = doc_text(doc)
+    places = {text[a:b] for _, _, label, a, b in entities(doc) if label in {"GPE", "LOC", "FAC"}} & texts
     after_locatives = [match.end() for match in LOCATIVE.finditer(text)]
     for name in texts - places:
         if name.endswith("."):

@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.components.spans import span_text
+from pipeline.components.spans import entities, span_text, words
 from pipeline.normalize.places import is_place
 from pipeline.resources import table
 
@@ -85,15 +85,15 @@ def is_brand_of_product(span: Span) -> bool:
 def person_words(doc: Doc) -> frozenset[str]:
     """Words of the model's PERSON entities of two or more words: a surname alone names the same
     person later ("Hiroshi Morimoto" … "Morimoto said")."""
-    return frozenset(
-        t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent if t.text[:1].isupper()
-    )
+    texts = words(doc)
+    people = [range(start, end) for start, end, label, *_ in entities(doc) if label == "PERSON" and end - start > 1]
+    return frozenset(texts[i] for tokens in people for i in tokens if texts[i][:1].isupper())
 
 
 def other_labels(doc: Doc) -> dict[tuple[int, int], str]:
     """The model's entities that are not organizations, by token offsets."""
     against = _evidence()["against_labels"]
-    return {(ent.start, ent.end): ent.label_ for ent in doc.ents if ent.label_ in against}
+    return {(start, end): label for start, end, label, *_ in entities(doc) if label in against}
 
 
 def names_a_person(span: Span) -> bool:

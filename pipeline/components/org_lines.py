@@ -6,7 +6,7 @@ first cells name things of one kind. Pure functions over the text: character ran
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.normalize.places import is_place
 from pipeline.resources import table
@@ -29,8 +29,10 @@ def _layout() -> dict[str, frozenset[str]]:
     }
 
 
-def lines(text: str) -> list[Range]:
-    """(start, end) of every line that holds more than spaces, without its line break."""
+@lru_cache(maxsize=4)
+def lines(text: str) -> tuple[Range, ...]:
+    """(start, end) of every line that holds more than spaces, without its line break; read once per
+    text (the headline, header, masthead and list steps all read the lines of the same article)."""
     found, start = [], 0
     for match in re.finditer(r"\n|$", text):
         if text[start : match.start()].strip():
@@ -38,7 +40,7 @@ def lines(text: str) -> list[Range]:
         start = match.end()
         if match.end() >= len(text):
             break
-    return found
+    return tuple(found)
 
 
 def _is_title_case(line: str) -> bool:
@@ -47,8 +49,14 @@ def _is_title_case(line: str) -> bool:
 
 
 def _is_capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and all(c.isupper() for c in letters)
+    """At least eight letters, all capitals (stops at the first other letter)."""
+    letters = 0
+    for character in line:
+        if character.isalpha():
+            if not character.isupper():
+                return False
+            letters += 1
+    return letters >= 8
 
 
 def _is_bullet(line: str) -> bool:

@@ -37,7 +37,7 @@ from pipeline.components.org_grouping import group_mentions
 from pipeline.components.org_lines import header, headlines, list_cells, mastheads
 from pipeline.components.org_lists import coordinated
 from pipeline.components.saved_rules import SavedRules
-from pipeline.components.spans import doc_text, longest_first, span_text, to_span, words
+from pipeline.components.spans import doc_text, entities, longest_first, span_text, to_span, words
 from pipeline.gazetteer import entries
 from pipeline.normalize.places import is_country_or_region, is_place
 from pipeline.resources import table
@@ -168,7 +168,7 @@ class OrganizationFinder(SavedRules):
     def _ner_spans(self, doc: Doc) -> list[Span]:
         if not self.use_ner or not doc.has_annotation("ENT_IOB"):
             return []
-        return [Span(doc, ent.start, ent.end, label=NER) for ent in doc.ents if ent.label_ == "ORG"]
+        return [Span(doc, start, end, label=NER) for start, end, label, *_ in entities(doc) if label == "ORG"]
 
 
 def _trimmed(doc: Doc, start: int, end: int, how: str) -> tuple[int, int]:

@@ -56,6 +56,15 @@ def words(doc: Doc) -> list[str]:
     return _token_strings(doc, ORTH, "orth")
 
 
+def entities(doc: Doc) -> list[tuple[int, int, str, int, int]]:
+    """The model's entities as (start, end, label, start_char, end_char), read once per Doc
+    (``Doc.ents`` makes a Span of every entity on each access)."""
+    key = (FACTS, "entities")
+    if key not in doc.user_data:
+        doc.user_data[key] = [(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    return doc.user_data[key]
+
+
 def sentence_starts(doc: Doc) -> frozenset[int]:
     """The token offsets where sentences start, read once per Doc."""
     key = (FACTS, "sentence_starts")

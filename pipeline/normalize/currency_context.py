@@ -69,14 +69,10 @@ def _statement_regex() -> re.Pattern[str]:
     return re.compile(rf"{STATEMENT}(?P<name>(?i:{alternation(names, ignore_case=True)}))(?![\w])")
 
 
-def _lower_cues() -> dict[str, frozenset[str]]:
-    return _lowered(tuple(_cues().items()))
-
-
 @cache
-def _lowered(items: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, frozenset[str]]:
+def _lower_cues() -> dict[str, frozenset[str]]:
     lowered: dict[str, set[str]] = {}
-    for cue, codes in items:
+    for cue, codes in _cues().items():
         lowered.setdefault(" ".join(cue.lower().split()), set()).update(codes)
     return {cue: frozenset(codes) for cue, codes in lowered.items()}
 
@@ -116,6 +112,8 @@ def resolved(article: str) -> Resolved:
     needed = table("currencies.toml")["resolution"]["min_cues"]
     found = []
     for surface, candidates in ambiguous().items():
+        if stated not in candidates and points.keys().isdisjoint(candidates[1:]):
+            continue  # no cue for another currency than the default: the default
         choice = stated if stated in candidates else _favoured(candidates, points, needed.get(surface, 1))
         if choice != candidates[0]:
             found.append((surface, choice))
