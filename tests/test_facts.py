@@ -527,3 +527,18 @@ def test_a_long_bulleted_line_is_a_list_line(run_model):
         "and provincial production incentives\n"
     )
     assert fact(run_model(text), "up to 50 GWh").organization == "Velmora Motors Inc."
+
+
+def test_it_in_what_a_described_organization_said_is_that_organization(run_model):
+    text = (
+        "The Korea Development Bank will supply low-interest loans, according to the Ministry of Trade, Industry and "
+        "Energy. The ministry said it will hold a storage auction of about 2,160 megawatt-hours, run by the Korea "
+        "Power Exchange."
+    )
+    assert fact(run_model(text), "about 2,160 megawatt-hours").organization == "Ministry of Trade, Industry and Energy"
+
+
+def test_an_amount_read_as_a_verb_keeps_the_clause_subject(run_model):
+    # the tagger reads "won" as a verb with "loss" as its subject: that clause must not make the amount no one's
+    text = "Hit by weak margins, SK Innovation reported an operating loss of 423.3 billion won for the quarter."
+    assert fact(run_model(text), "423.3 billion won").organization == "SK Innovation"

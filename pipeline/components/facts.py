@@ -84,6 +84,9 @@ class FactLinker(SavedRules):
         headline = _headline_subject(span, model.in_sentence(sentence_tokens(span)[0]))
         if headline is not None:  # "GM, Samsung SDI Finalize $3.5 Billion Plant": a title names its subject first
             return Link(headline.kb_id_, "same_sentence")
+        own = self._org_of(span.root, span, model, owner, True)  # the anchor's own words: "won" read as a verb
+        if isinstance(own, Link) and own.organization is not None:
+            return own
         first_verb, inner = True, None
         for token in span.root.ancestors:
             if inner is not None and token.lower_ in self.reporting:
@@ -234,6 +237,9 @@ class FactLinker(SavedRules):
         ]  # not "… told ETEnergyWorld the utility expects …"
         if same:
             return Link(same[-1].kb_id_, "same_sentence")
+        reporter = _reporter_of(token, self.reporting)
+        if reporter is not None and reporter.pos_ != "PRON" and reporter.lower_ in self.anaphors | self.name_words:
+            return self._antecedent(reporter, model)  # "The ministry said it will hold …": it is the ministry
         if token.lower_ in self.name_words:  # "the ministry": the last one named
             found = model.named_with(token.lower_, token.i)
             return Link(found, "earlier") if found else Link(None, None)
@@ -279,6 +285,15 @@ def _focus(model: ArticleModel, token: Token | Span) -> Link:
     if found is None or not model.recent(found, list_start(token.doc, at) if listed else at, window):
         return Link(None, None)
     return Link(found, "earlier")
+
+
+def _reporter_of(pronoun: Token, reporting: frozenset[str]) -> Token | None:
+    """The subject of the reporting verb whose statement a pronoun is the subject of: "the
+    ministry" in "The ministry said it will …"."""
+    statement = pronoun.head
+    if pronoun.dep_ not in SUBJECTS or statement.dep_ != "ccomp" or statement.head.lower_ not in reporting:
+        return None
+    return next((c for c in statement.head.children if c.dep_ in SUBJECTS), None)
 
 
 def _headline_subject(span: Span, mentions: list[Span]) -> Span | None:
