@@ -542,3 +542,13 @@ def test_an_amount_read_as_a_verb_keeps_the_clause_subject(run_model):
     # the tagger reads "won" as a verb with "loss" as its subject: that clause must not make the amount no one's
     text = "Hit by weak margins, SK Innovation reported an operating loss of 423.3 billion won for the quarter."
     assert fact(run_model(text), "423.3 billion won").organization == "SK Innovation"
+
+
+def test_the_partners_figures_are_their_named_ventures(run_model):
+    text = (
+        "Velmora Motors Inc. and Nordvik Battery Systems AB will build a cell plant in Ohio. The joint venture, to be "
+        "called Harrow Cells LLC, will be 60% owned by Velmora Motors Inc. The partners put the first phase at "
+        "$290 million."
+    )
+    found = fact(run_model(text), "$290 million")
+    assert (found.organization, found.link) == ("Harrow Cells LLC", "owner")

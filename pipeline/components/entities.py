@@ -24,6 +24,7 @@ LEDE_WEIGHT = 3
 ANALYST_KINDS = frozenset({"institute"})  # gazetteer kinds that forecast markets rather than build
 DEFINITE = frozenset({"the", "its", "their", "this", "that"})
 TELLING = frozenset({"told", "tell", "tells"})
+NAMING_VERBS = frozenset({"called", "named", "dubbed", "known"})
 UNSHARED_THINGS = frozenset({"scheme"})  # kinds of things never the main actor's by default
 
 
@@ -124,6 +125,9 @@ class ArticleModel:
         joint venture, X, will …")."""
         if mention.root.dep_ == "appos" and self.mention_at(mention.root.head.i) is None:  # not "X Operator (XO)"
             self._own(mention.root.head, mention.kb_id_)
+        naming = mention.root.head
+        if mention.root.dep_ in {"oprd", "attr"} and naming.lower_ in NAMING_VERBS and naming.dep_ in {"relcl", "acl"}:
+            self._own(naming.head, mention.kb_id_)  # "The joint venture, to be called X, will …"
         root = _root(mention)
         if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lower_ in self.makers:
             described = root.head.head.head  # "the scheme, run by X"

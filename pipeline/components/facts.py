@@ -46,6 +46,7 @@ class FactLinker(SavedRules):
         self.name_words = frozenset(self.rules["name_words"])
         self.giving = frozenset(self.rules["giving_verbs"])
         self.makers = frozenset(self.rules["maker_participles"])
+        self.partners = frozenset(self.rules["partners"])
         self.funding = frozenset(self.rules["funding_nouns"])
         self.owned_words = self.things | frozenset(self.rules["metrics"])
         self.milestones = MilestoneFinder(data["milestone"])
@@ -186,7 +187,7 @@ class FactLinker(SavedRules):
         how = "same_clause" if first_verb else "same_sentence"
         if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":  # "SK Innovation, which injected …"
             subject = token.head
-        if is_joint(subject, owner):  # "Mazda and Subaru will buy …": no one organization, unless their venture
+        if is_joint(subject, owner) or subject.lower_ in self.partners:  # "Mazda and Subaru will buy …", "the partners"
             venture = model.venture(token.i)
             return Link(venture, "owner") if venture else Link(None, None)
         inside = (
