@@ -552,3 +552,12 @@ def test_the_partners_figures_are_their_named_ventures(run_model):
     )
     found = fact(run_model(text), "$290 million")
     assert (found.organization, found.link) == ("Harrow Cells LLC", "owner")
+
+
+def test_a_funding_package_is_its_recipients(run_model):
+    text = (
+        "The federal and provincial governments will provide up to $540 million to Velmora Motors Inc. for a "
+        "graphite plant. The package combines $150 million in equity from the Canada Growth Fund and a "
+        "$120 million loan from Export Development Canada."
+    )
+    assert fact(run_model(text), "$150 million").organization == "Velmora Motors Inc."

@@ -68,6 +68,7 @@ class ArticleModel:
         self.reporting = frozenset(rules["reporting_verbs"])
         self.analyst_words = frozenset(rules["analyst_words"])
         self.makers = frozenset(rules["maker_participles"])
+        self.giving = frozenset(rules["giving_verbs"])
         self.thing_class: dict[str, str] = {w: c for c, words in rules["things"].items() for w in words}
         self.starts = [m.start for m in mentions]
         self.by_sentence: dict[int, list[Span]] = {}
@@ -129,6 +130,8 @@ class ArticleModel:
         if mention.root.dep_ in {"oprd", "attr"} and naming.lower_ in NAMING_VERBS and naming.dep_ in {"relcl", "acl"}:
             self._own(naming.head, mention.kb_id_)  # "The joint venture, to be called X, will …"
         root = _root(mention)
+        if self._is_recipient(root):  # "provide up to $540 million to X": the package is X's
+            self.owned.setdefault("funding", []).append((root.i, mention.kb_id_))
         if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lower_ in self.makers:
             described = root.head.head.head  # "the scheme, run by X"
             if self.thing_class.get(self.lower[described.i]) in UNSHARED_THINGS:
@@ -142,6 +145,12 @@ class ArticleModel:
             for child in root.head.children:
                 if child.dep_ in {"dobj", "attr"}:
                     self._own(child, mention.kb_id_)
+
+    def _is_recipient(self, root: Token) -> bool:
+        if root.dep_ == "dative" or (root.dep_ == "pobj" and root.head.lower_ == "to"):
+            verb = root.head if root.dep_ == "dative" else root.head.head
+            return verb.lower_ in self.giving
+        return False
 
     def _follow_things(self, sentence: Span) -> None:
         """A sentence about a thing an organization owns ("The plant will be built in two phases")
@@ -187,6 +196,9 @@ class ArticleModel:
 
     def is_thing(self, token: Token) -> bool:
         return self.lower[token.i] in self.thing_class
+
+    def is_funding(self, token: Token) -> bool:
+        return self.thing_class.get(self.lower[token.i]) == "funding"
 
     def focus(self) -> str | None:
         """The organization the article is about: its main actor, the one it names most (its first

@@ -262,6 +262,9 @@ class FactLinker(SavedRules):
         named = {m.kb_id_ for m in mentions if is_actor(m) and not model.is_source(m) and not model.is_analyst(m)}
         if len(named) == 1:
             return Link(named.pop(), "same_sentence")
+        funded = model.owned_before(inner) if not named and inner is not None and model.is_funding(inner) else None
+        if funded is not None:  # "The package combines $150 million in equity from A, …": the recipient's
+            return Link(funded, "owner")
         if named or any(not model.is_source(m) and not model.is_analyst(m) for m in mentions):
             return Link(None, None)
         if inner is not None and not is_generic(inner, self.owned_words):  # "the cell holds 30 Ah, according to EVE"
