@@ -561,3 +561,14 @@ def test_a_funding_package_is_its_recipients(run_model):
         "$120 million loan from Export Development Canada."
     )
     assert fact(run_model(text), "$150 million").organization == "Velmora Motors Inc."
+
+
+def test_an_outlet_told_is_never_the_speaker(run_model):
+    text = (
+        "Economy Minister Ivana Hruba told the Slovak news agency TASR that the grant contract should be signed "
+        "\"by the end of the year\" and that her ministry expects the first cells to leave the line in the second "
+        "half of 2026."
+    )
+    record = run_model(text, published="2025-06-12")
+    anchors = ("by the end of the year", "in the second half of 2026")
+    assert [fact(record, t).organization for t in anchors] == [None, None]

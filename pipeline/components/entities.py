@@ -24,6 +24,7 @@ LEDE_WEIGHT = 3
 ANALYST_KINDS = frozenset({"institute"})  # gazetteer kinds that forecast markets rather than build
 DEFINITE = frozenset({"the", "its", "their", "this", "that"})
 TELLING = frozenset({"told", "tell", "tells"})
+DESCRIBING = frozenset({"DET", "ADJ", "NOUN", "PROPN"})  # the words of "the Slovak news agency"
 NAMING_VERBS = frozenset({"called", "named", "dubbed", "known"})
 UNSHARED_THINGS = frozenset({"scheme"})  # kinds of things never the main actor's by default
 
@@ -175,7 +176,12 @@ class ArticleModel:
     def is_told(self, mention: Span) -> bool:
         """Who a statement is made to: "told Lusa", "told the news agency TASR"."""
         root = _root(mention)
-        return root.dep_ in {"dobj", "dative"} and root.head.lower_ in TELLING
+        if root.dep_ in {"dobj", "dative"} and root.head.lower_ in TELLING:
+            return True
+        at = mention.start - 1  # however parsed: "told the Slovak news agency TASR that …"
+        while at >= max(mention.start - 5, 0) and self.doc[at].pos_ in DESCRIBING:
+            at -= 1
+        return at >= 0 and self.lower[at] in TELLING
 
     def is_source(self, mention: Span) -> bool:
         return mention.start in self.sources

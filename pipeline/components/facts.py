@@ -268,7 +268,7 @@ class FactLinker(SavedRules):
         if named or any(not model.is_source(m) and not model.is_analyst(m) for m in mentions):
             return Link(None, None)
         if inner is not None and not is_generic(inner, self.owned_words):  # "the cell holds 30 Ah, according to EVE"
-            speaker = next((m for m in mentions if not model.is_analyst(m)), None)
+            speaker = next((m for m in mentions if not model.is_analyst(m) and not model.is_told(m)), None)
             if speaker is not None:
                 return Link(speaker.kb_id_, "same_sentence")
         if mentions:
