@@ -572,3 +572,12 @@ def test_an_outlet_told_is_never_the_speaker(run_model):
     record = run_model(text, published="2025-06-12")
     anchors = ("by the end of the year", "in the second half of 2026")
     assert [fact(record, t).organization for t in anchors] == [None, None]
+
+
+def test_the_company_is_the_one_the_article_is_about_not_a_source(run_model):
+    text = (
+        "Velmora Motors Inc. is recalling about 1.16 million power banks, the U.S. Consumer Product Safety Commission "
+        "said on Thursday. The battery can overheat. The Ohio-based electronics maker has received 19 reports of "
+        "property damage totalling more than $60,700."
+    )
+    assert fact(run_model(text), "more than $60,700").organization == "Velmora Motors Inc."

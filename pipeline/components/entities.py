@@ -203,6 +203,10 @@ class ArticleModel:
     def is_thing(self, token: Token) -> bool:
         return self.lower[token.i] in self.thing_class
 
+    def is_company_word(self, token: Token) -> bool:
+        """ "the company", "the automaker", "the battery maker"."""
+        return self.thing_class.get(self.lower[token.i]) == "company"
+
     def is_funding(self, token: Token) -> bool:
         return self.thing_class.get(self.lower[token.i]) == "funding"
 

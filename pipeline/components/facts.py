@@ -22,6 +22,7 @@ from pipeline.resources import table
 ANCHORS = {"target_years": "target_year", "capacities": "capacity", "money": "money"}
 RELATIVE_PRONOUNS = {"which", "that", "who"}
 RECENT_SENTENCES = 2  # how far back the main actor must have been named to stand for an unnamed subject
+RECENT_DESCRIBED = 3  # how far back "the company" looks for the main actor before the most active one
 RECENT_LIST_LINES = 8  # the same for a list or table, counted from where it begins
 GEOGRAPHY = {"GPE", "NORP", "LOC"}
 SPEAKERS = {"he", "she"}
@@ -248,6 +249,10 @@ class FactLinker(SavedRules):
             found = model.owned_before(token)
             if found:
                 return Link(found, "owner")
+        focus = model.focus()
+        described = token.pos_ != "PRON" and model.is_company_word(token)
+        if described and focus and model.recent(focus, token.i, RECENT_DESCRIBED):
+            return Link(focus, "earlier")  # "the electronics maker": the company the article is about
         if token.pos_ == "PRON":  # "it", "its": the subject of the sentence before, if an organization
             previous = model.previous_subject(token.i)
             if previous is not None:
