@@ -581,3 +581,11 @@ def test_the_company_is_the_one_the_article_is_about_not_a_source(run_model):
         "property damage totalling more than $60,700."
     )
     assert fact(run_model(text), "more than $60,700").organization == "Velmora Motors Inc."
+
+
+def test_what_the_partners_said_is_their_ventures(run_model):
+    text = (
+        "Harrow Cells LLC, the joint venture of Velmora Motors Inc. and Nordvik Battery Systems AB, has started "
+        "its first line. Two more lines are planned and would take the plant to roughly 70 GWh, the partners said."
+    )
+    assert fact(run_model(text), "roughly 70 GWh").organization == "Harrow Cells LLC"

@@ -110,6 +110,9 @@ class FactLinker(SavedRules):
             return Link(None, None)
         if subject.i not in owner and (subject.lower_ in self.anaphors or subject.lower_ in self.name_words):
             return self._antecedent(subject, model)
+        if subject.lower_ in self.partners:  # "…, the partners said": their venture's figures
+            venture = model.venture(verb.i)
+            return Link(venture, "owner") if venture else Link(None, None)
         # the company itself, or one inside the subject: "Nordvik's chief executive said"
         inside = next((t for t in subject.subtree if owns(t, subject, owner, self.makers)), None)
         mention = model.mention_at(inside.i) if inside is not None else None
