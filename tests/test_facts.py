@@ -589,3 +589,12 @@ def test_what_the_partners_said_is_their_ventures(run_model):
         "its first line. Two more lines are planned and would take the plant to roughly 70 GWh, the partners said."
     )
     assert fact(run_model(text), "roughly 70 GWh").organization == "Harrow Cells LLC"
+
+
+def test_a_things_own_shipments_are_no_market(run_model):
+    text = (
+        "Harrow Cells LLC, the joint venture of Velmora Motors Inc. and Nordvik Battery Systems AB, will add a line. "
+        "The venture will install a roughly 6 GWh line in its second building, with first shipments planned for "
+        "the second quarter of 2027."
+    )
+    assert fact(run_model(text), "for the second quarter of 2027").organization == "Harrow Cells LLC"

@@ -65,7 +65,7 @@ class FactLinker(SavedRules):
             for span in doc.spans[key]:
                 milestone = self.milestones(span, owner)
                 link = self.organization(span, model, owner)
-                if milestone is not None and self._is_market(milestone, owner):
+                if milestone is not None and link.how != "owner" and self._is_market(milestone, owner):
                     link = Link(None, None)  # "X puts local battery demand at 25-30 GWh": a market's figure
                 set_fact(span, "organization", link.organization)
                 set_fact(span, "link", link.how)
