@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from pipeline.components.spans import doc_text, entities, sentence_bounds, span_text
+from pipeline.components.spans import breaks_after, doc_text, entities, sentence_bounds, span_text, words
 from pipeline.normalize.orgnames import is_rejected
 from pipeline.resources import table
 
@@ -72,27 +72,31 @@ def _trailing_cut(tokens: list[Token], rules: dict[str, frozenset[str]]) -> list
 def _before_break(span: Span) -> Span:
     """The name before a bracket or a line break: "China Energy Storage Alliance (CNESA" -> "China
     Energy Storage Alliance"; a headline's last word and the next line are not one name."""
-    for token in span[1:]:
-        if token.text in {"(", "["} or (token.is_space and "\n" in token.text) or "\n" in token.nbor(-1).whitespace_:
-            return span.doc[span.start : token.i]
+    texts, breaks = words(span.doc), breaks_after(span.doc)
+    for i in range(span.start + 1, span.end):
+        text = texts[i]
+        if text in {"(", "["} or breaks[i - 1] or ("\n" in text and text.isspace()):
+            return span.doc[span.start : i]
     return span
 
 
 def _is_place_shape(name: Span) -> bool:
     """ "Noida-based", "Shenzhen-listed", or an upper-case dateline ("NINGDE, Fujian, April 21")."""
-    doc = name.doc
+    doc, texts = name.doc, words(name.doc)
     if (
         name.end + 1 < len(doc)
-        and doc[name.end].text == "-"
-        and doc[name.end + 1].lower_ in {"based", "listed", "headquartered"}
+        and texts[name.end] == "-"
+        and texts[name.end + 1].lower() in {"based", "listed", "headquartered"}
     ):
         return True
+    if not (span_text(name).isupper() and len(span_text(name)) > 3):
+        return False
     start = name.start
     while start > 0 and doc[start - 1].is_upper:  # "ST. THOMAS, Ontario"
         start -= 1
     at_line_start = start == 0 or "\n" in doc[start - 1].whitespace_ + doc[start - 1].text
     dateline_mark = name.end < len(doc) and doc[name.end].text in {",", "—", "–", "--", "-", "("}
-    return at_line_start and dateline_mark and span_text(name).isupper() and len(span_text(name)) > 3
+    return at_line_start and dateline_mark
 
 
 def clean_span(span: Span) -> Span | None:

@@ -11,7 +11,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.components.spans import entities, span_text, words
+from pipeline.components.spans import entities, sentence_starts, span_text
+from pipeline.components.spans import words as token_texts
 from pipeline.normalize.places import is_place
 from pipeline.resources import table
 
@@ -35,10 +36,11 @@ def is_programme_or_site(span: Span) -> bool:
     """Ends in a programme or place word, or the capitalised words right after it do: "… Scheme",
     "Critical Raw Materials Act", "Critical Minerals Production Tax Incentive"."""
     evidence, words, doc = _evidence(), _words(span_text(span)), span.doc
+    texts, starts = token_texts(doc), sentence_starts(doc)
     run = span.end
-    while run < min(len(doc), span.end + 4) and doc[run].text[:1].isupper() and not doc[run].is_sent_start:
+    while run < min(len(doc), span.end + 4) and texts[run][:1].isupper() and run not in starts:
         run += 1
-    following = doc[run - 1].text if run > span.end else ""
+    following = texts[run - 1] if run > span.end else ""
     ends = {words[-1], following} if words else {following}
     return bool(ends & (evidence["programme_words"] | evidence["place_words"]))
 
@@ -75,8 +77,9 @@ def is_brand_of_product(span: Span) -> bool:
     """A name that brands a product named after it: "Samsung Battery Box 1.5", "Honor Magic8 Pro"
     (capitalised words, then a model code or a number within three words)."""
     doc, at = span.doc, span.end
-    while at < min(len(doc), span.end + 3) and doc[at].text[:1].isupper() and not doc[at].is_sent_start:
-        if _is_code(doc[at].text):
+    texts, starts = token_texts(doc), sentence_starts(doc)
+    while at < min(len(doc), span.end + 3) and texts[at][:1].isupper() and at not in starts:
+        if _is_code(texts[at]):
             return True
         at += 1
     return at > span.end and at < len(doc) and doc[at].like_num and not YEAR.match(doc[at].text)
@@ -85,7 +88,7 @@ def is_brand_of_product(span: Span) -> bool:
 def person_words(doc: Doc) -> frozenset[str]:
     """Words of the model's PERSON entities of two or more words: a surname alone names the same
     person later ("Hiroshi Morimoto" … "Morimoto said")."""
-    texts = words(doc)
+    texts = token_texts(doc)
     people = [range(start, end) for start, end, label, *_ in entities(doc) if label == "PERSON" and end - start > 1]
     return frozenset(texts[i] for tokens in people for i in tokens if texts[i][:1].isupper())
 
@@ -99,17 +102,16 @@ def other_labels(doc: Doc) -> dict[tuple[int, int], str]:
 def names_a_person(span: Span) -> bool:
     """Holds a title, is followed by one ("CEO Mary Barra", "Québec Economy Minister …"), or is the
     field of an office ("Minister of State for Heavy Industries")."""
-    titles, doc = _evidence()["titles"], span.doc
-    following = doc[span.end].text if span.end < len(doc) else ""
-    before = [t.text for t in doc[max(0, span.start - 4) : span.start]]
+    titles, texts = _evidence()["titles"], token_texts(span.doc)
+    following = texts[span.end] if span.end < len(texts) else ""
+    before = texts[max(0, span.start - 4) : span.start]
     office = bool(before) and before[-1] in {"of", "for"} and any(word in titles for word in before)
-    return office or following in titles or any(t.text in titles for t in span)
+    return office or following in titles or any(texts[i] in titles for i in range(span.start, span.end))
 
 
 def is_ticker(span: Span) -> bool:
     """A stock code in brackets: "(TSXV: NLI)", "(NYSE: ALB)", "(6752.T)"."""
-    doc = span.doc
-    before = [t.text for t in doc[max(0, span.start - 3) : span.start]]
+    before = token_texts(span.doc)[max(0, span.start - 3) : span.start]
     return span_text(span).isupper() and len(before) >= 2 and before[-1] == ":" and "(" in before
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from pipeline.components.org_evidence import is_term
-from pipeline.components.spans import aligned_span, doc_text, set_fact, span_text
+from pipeline.components.spans import aligned_tokens, doc_text, set_fact, span_text, words
 from pipeline.gazetteer import by_id, identify
 from pipeline.normalize.orgnames import (
     initials,
@@ -47,7 +47,8 @@ def _key(span: Span) -> str:
 
 def _abbreviation_after(doc: Doc, span: Span) -> Span | None:
     """ "Contemporary Amperex Technology Co. Ltd. (CATL)" -> the span "CATL"."""
-    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+    texts = words(doc)
+    if span.end + 2 < len(doc) and texts[span.end] == "(" and texts[span.end + 2] == ")":
         candidate = doc[span.end + 1 : span.end + 2]
         if candidate.text[:1].isupper() and len(candidate.text) >= 2 and not is_rejected(candidate.text):
             return Span(doc, candidate.start, candidate.end, label="ORG")
@@ -97,15 +98,17 @@ def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
     found, text = [], doc_text(doc)
     for name in sorted((s for s in surfaces if not is_rejected(s)), key=len, reverse=True):
         for start in _occurrences(text, name):
-            span = aligned_span(doc, start, start + len(name), "ORG")
-            if span is None:
+            tokens = aligned_tokens(doc, start, start + len(name))
+            if tokens is None:
                 continue
-            inside = {(o.start, o.end) for o in (at.get(i) for i in range(span.start, span.end)) if o is not None}
-            if any(a < span.start or b > span.end or (a, b) == (span.start, span.end) for a, b in inside):
+            first, last = tokens
+            inside = {(o.start, o.end) for o in (at.get(i) for i in range(first, last)) if o is not None}
+            if any(a < first or b > last or (a, b) == tokens for a, b in inside):
                 continue  # the same mention, or one that crosses it
+            span = Span(doc, first, last, label="ORG")
             replaced |= inside
             found.append(span)
-            at.update((i, span) for i in range(span.start, span.end))
+            at.update((i, span) for i in range(first, last))
     return [s for s in spans if (s.start, s.end) not in replaced] + found
 
 
@@ -143,9 +146,10 @@ def group_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
     """Every mention, labelled with its organization's canonical name in ``kb_id_``."""
     terms = term_acronyms(doc)
     spans = [s for s in spans if span_text(s) not in terms]
-    abbreviations = [a for a in (_abbreviation_after(doc, s) for s in spans) if a is not None]
+    after = [(s, _abbreviation_after(doc, s)) for s in spans]
+    abbreviations = [a for _, a in after if a is not None]
     groups = _Groups()
-    for span, abbreviation in ((s, _abbreviation_after(doc, s)) for s in spans):
+    for span, abbreviation in after:
         if abbreviation is not None:
             groups.union(name_key(span_text(abbreviation)), _key(span))
     known = {(s.start, s.end) for s in spans}

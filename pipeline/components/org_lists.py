@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -34,20 +35,25 @@ class _Tokens:
         return cls(words(doc), sentence_starts(doc), breaks_after(doc))
 
     def is_name_word(self, i: int, first: bool) -> bool:
-        text = self.words[i]
-        if text.isspace():
-            return False
-        if text[:1].isdigit():
-            return not first  # "Element 25"
-        if not any(c.isalpha() for c in text):
-            return False
-        return text[:1].isupper() or (not first and any(c.isupper() for c in text[1:]))  # "Lectric eBikes"
+        return _is_name_word(self.words[i], first)
 
     def continues(self, start: int, end: int) -> bool:
         if self.is_name_word(end, first=end == start):
             return True
         inside = self.words[end] in INSIDE and end > start and end + 1 < len(self.words)
         return inside and self.is_name_word(end + 1, False)
+
+
+@lru_cache(maxsize=65536)
+def _is_name_word(text: str, first: bool) -> bool:
+    """A word that can be part of a name (the first one of a name when ``first``); read once per word."""
+    if text.isspace():
+        return False
+    if text[:1].isdigit():
+        return not first  # "Element 25"
+    if not any(c.isalpha() for c in text):
+        return False
+    return text[:1].isupper() or (not first and any(c.isupper() for c in text[1:]))  # "Lectric eBikes"
 
 
 def _item(tokens: _Tokens, start: int) -> int:

@@ -127,15 +127,21 @@ def _token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
     return doc.user_data[key]
 
 
-def aligned_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
-    """The span of tokens that start at ``start`` and end at ``end`` exactly, else None: what
-    ``doc.char_span`` gives in strict mode, by bisecting token offsets read once."""
+def aligned_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The token offsets of the tokens that start at ``start`` and end at ``end`` exactly, else None."""
     starts, ends = _token_offsets(doc)
     first = bisect_left(starts, start)
     last = bisect_left(ends, end)
     if first >= len(starts) or last >= len(ends) or starts[first] != start or ends[last] != end or last < first:
         return None
-    return Span(doc, first, last + 1, label=label)
+    return first, last + 1
+
+
+def aligned_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """The span of tokens that start at ``start`` and end at ``end`` exactly, else None: what
+    ``doc.char_span`` gives in strict mode, by bisecting token offsets read once."""
+    tokens = aligned_tokens(doc, start, end)
+    return None if tokens is None else Span(doc, *tokens, label=label)
 
 
 def to_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
