@@ -598,3 +598,13 @@ def test_a_things_own_shipments_are_no_market(run_model):
         "the second quarter of 2027."
     )
     assert fact(run_model(text), "for the second quarter of 2027").organization == "Harrow Cells LLC"
+
+
+def test_a_product_is_its_makers_where_the_article_says_so(run_model):
+    text = (
+        "Velmora Motors Inc.'s new range extender reaches shops in May. Riders had asked for one. Rivals waited. "
+        "Prices rose. The extender holds 250 Wh and weighs 1.6 kg."
+    )
+    assert fact(run_model(text), "250 Wh").organization == "Velmora Motors Inc."
+    text = "Velmora Motors Inc. makes e-bikes. A charger then stores about 74 Wh, testers found."
+    assert fact(run_model(text), "about 74 Wh").organization is None

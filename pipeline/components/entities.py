@@ -26,7 +26,7 @@ DEFINITE = frozenset({"the", "its", "their", "this", "that"})
 TELLING = frozenset({"told", "tell", "tells"})
 DESCRIBING = frozenset({"DET", "ADJ", "NOUN", "PROPN"})  # the words of "the Slovak news agency"
 NAMING_VERBS = frozenset({"called", "named", "dubbed", "known"})
-UNSHARED_THINGS = frozenset({"scheme"})  # kinds of things never the main actor's by default
+UNSHARED_THINGS = frozenset({"scheme", "product"})  # kinds of things never the main actor's by default
 
 
 def _root(mention: Span) -> Token:
