@@ -608,3 +608,13 @@ def test_a_product_is_its_makers_where_the_article_says_so(run_model):
     assert fact(run_model(text), "250 Wh").organization == "Velmora Motors Inc."
     text = "Velmora Motors Inc. makes e-bikes. A charger then stores about 74 Wh, testers found."
     assert fact(run_model(text), "about 74 Wh").organization is None
+
+
+def test_the_focus_is_the_organization_whose_figures_the_clauses_gave(run_model):
+    text = (
+        "Velmora Holdings Corp. kept its schedule on Friday. Velmora Holdings Corp. cut its outlook.\n\n"
+        "Nordvik Battery Systems AB, the group's battery subsidiary, now expects operating profit of ¥142 billion. "
+        "Nordvik Battery Systems AB reported sales of ¥412 billion. Farmers grow rice. Roads were repaved.\n\n"
+        "Numbers in brief\n- Operating profit, Q2: ¥38.7 billion\n"
+    )
+    assert fact(run_model(text), "¥38.7 billion").organization == "Nordvik Battery Systems AB"
