@@ -618,3 +618,13 @@ def test_the_focus_is_the_organization_whose_figures_the_clauses_gave(run_model)
         "Numbers in brief\n- Operating profit, Q2: ¥38.7 billion\n"
     )
     assert fact(run_model(text), "¥38.7 billion").organization == "Nordvik Battery Systems AB"
+
+
+def test_what_a_filing_says_is_its_companys(run_model):
+    text = (
+        "Velmora Motors Inc. will add a second phase to its cell plant, the company said in a filing. "
+        "Work on the new halls is due to start in 2026, and the first phase remains on track to begin deliveries "
+        "in the second half of 2027, the filing said."
+    )
+    record = run_model(text, published="2025-02-18")
+    assert fact(record, "in the second half of 2027").organization == "Velmora Motors Inc."

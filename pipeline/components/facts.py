@@ -48,6 +48,7 @@ class FactLinker(SavedRules):
         self.giving = frozenset(self.rules["giving_verbs"])
         self.makers = frozenset(self.rules["maker_participles"])
         self.partners = frozenset(self.rules["partners"])
+        self.documents = frozenset(self.rules["documents"])
         self.funding = frozenset(self.rules["funding_nouns"])
         self.owned_words = self.things | frozenset(self.rules["metrics"])
         self.milestones = MilestoneFinder(data["milestone"])
@@ -110,6 +111,8 @@ class FactLinker(SavedRules):
             return Link(None, None)
         if subject.i not in owner and (subject.lower_ in self.anaphors or subject.lower_ in self.name_words):
             return self._antecedent(subject, model)
+        if subject.lower_ in self.documents:  # "…, the filing said": the company that filed it
+            return _focus(model, verb)
         if subject.lower_ in self.partners:  # "…, the partners said": their venture's figures
             venture = model.venture(verb.i)
             return Link(venture, "owner") if venture else Link(None, None)
