@@ -610,16 +610,6 @@ def test_a_product_is_its_makers_where_the_article_says_so(run_model):
     assert fact(run_model(text), "about 74 Wh").organization is None
 
 
-def test_the_focus_is_the_organization_whose_figures_the_clauses_gave(run_model):
-    text = (
-        "Velmora Holdings Corp. kept its schedule on Friday. Velmora Holdings Corp. cut its outlook.\n\n"
-        "Nordvik Battery Systems AB, the group's battery subsidiary, now expects operating profit of ¥142 billion. "
-        "Nordvik Battery Systems AB reported sales of ¥412 billion. Farmers grow rice. Roads were repaved.\n\n"
-        "Numbers in brief\n- Operating profit, Q2: ¥38.7 billion\n"
-    )
-    assert fact(run_model(text), "¥38.7 billion").organization == "Nordvik Battery Systems AB"
-
-
 def test_what_a_filing_says_is_its_companys(run_model):
     text = (
         "Velmora Motors Inc. will add a second phase to its cell plant, the company said in a filing. "

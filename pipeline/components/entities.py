@@ -77,7 +77,6 @@ class ArticleModel:
         self.owned: dict[str, list[tuple[int, str]]] = {}  # thing class -> (token, organization), in order
         self.by_name_word: dict[str, list[tuple[int, str]]] = {}  # word of a name -> (token, organization)
         self.named_at: dict[str, list[int]] = {}
-        self.figures: Counter[str] = Counter()  # organization -> figures linked to it so far
         actors: list[tuple[int, str]] = []
         for mention in mentions:
             self.by_sentence.setdefault(sentence_tokens(mention)[0], []).append(mention)
@@ -212,19 +211,9 @@ class ArticleModel:
         return self.thing_class.get(self.lower[token.i]) == "funding"
 
     def focus(self) -> str | None:
-        """The organization the article is about: the one whose figures the clauses so far gave
-        most often, else its main actor, the one it names most (its first subjects count extra:
-        the lede names who the story is about)."""
-        if self.figures:
-            best = max(self.figures.values())
-            leaders = [name for name, count in self.figures.items() if count == best]
-            return self.main if self.main in leaders else leaders[0]
+        """The organization the article is about: its main actor, the one it names most (its first
+        subjects count extra: the lede names who the story is about)."""
         return self.main
-
-    def note_figure(self, name: str | None, how: str | None) -> None:
-        """A figure the linker gave to ``name`` from its own clause or a thing's owner."""
-        if name is not None and how in {"same_clause", "same_sentence", "owner", "table_row"}:
-            self.figures[name] += 1
 
     def recent(self, name: str, token: int, sentences: int) -> bool:
         """Whether ``name`` is named in the sentence of ``token`` or one of the ``sentences`` before."""

@@ -62,15 +62,15 @@ class FactLinker(SavedRules):
         owner = {i: m.kb_id_ for m in named for i in range(m.start, m.end)}
         model = ArticleModel(doc, named, self.rules)
         self.milestones.numbers = {i for key in ANCHORS for s in doc.spans[key] for i in range(s.start, s.end)}
-        for span in sorted((s for key in ANCHORS for s in doc.spans[key]), key=lambda s: s.start):  # in text order
-            milestone = self.milestones(span, owner)
-            link = self.organization(span, model, owner)
-            if milestone is not None and link.how != "owner" and self._is_market(milestone, owner):
-                link = Link(None, None)  # "X puts local battery demand at 25-30 GWh": a market's figure
-            model.note_figure(link.organization, link.how)
-            set_fact(span, "organization", link.organization)
-            set_fact(span, "link", link.how)
-            set_fact(span, "milestone", (milestone.start_char, milestone.end_char) if milestone else None)
+        for key in ANCHORS:
+            for span in doc.spans[key]:
+                milestone = self.milestones(span, owner)
+                link = self.organization(span, model, owner)
+                if milestone is not None and link.how != "owner" and self._is_market(milestone, owner):
+                    link = Link(None, None)  # "X puts local battery demand at 25-30 GWh": a market's figure
+                set_fact(span, "organization", link.organization)
+                set_fact(span, "link", link.how)
+                set_fact(span, "milestone", (milestone.start_char, milestone.end_char) if milestone else None)
         share_coordinated_milestones(doc, ANCHORS)
         link_partners(doc, ANCHORS)
         return doc
