@@ -520,15 +520,6 @@ def test_a_scheme_is_its_runners_and_never_the_main_actors(run_model):
     assert fact(run_model(text), "₹18,100 crore").organization is None
 
 
-def test_a_long_bulleted_line_is_a_list_line(run_model):
-    text = (
-        "Velmora Motors Inc. builds three cell plants.\n\nThe plants at a glance\n- Ohio: 20 GWh, in production\n"
-        "- Ontario (Canada): up to 50 GWh, start of production 2027, backed by as much as C$13 billion in federal "
-        "and provincial production incentives\n"
-    )
-    assert fact(run_model(text), "up to 50 GWh").organization == "Velmora Motors Inc."
-
-
 def test_it_in_what_a_described_organization_said_is_that_organization(run_model):
     text = (
         "The Korea Development Bank will supply low-interest loans, according to the Ministry of Trade, Industry and "

@@ -11,7 +11,6 @@ from spacy.tokens import Doc
 from pipeline.components.spans import doc_text
 
 MAX_LIST_LINE_WORDS = 14
-MAX_BULLET_LINE_WORDS = 30  # a bulleted line runs longer: "- St. Thomas (Canada): up to 50 GWh, SOP 2027, …"
 MAX_HEADING_WORDS = 6
 MAX_LIST_LINES = 40  # how far back a list's beginning is looked for
 LIST_BULLETS = "-•–*·"
@@ -26,12 +25,9 @@ def _line(text: str, char: int) -> tuple[int, int]:
 def _is_list_line(text: str, start: int, end: int, char: int | None = None) -> bool:
     """A bullet, cells, or a label before a colon (before ``char``, where given)."""
     line = text[start:end].strip()
-    if not line or len(line.split()) > MAX_BULLET_LINE_WORDS:
+    if not line or len(line.split()) > MAX_LIST_LINE_WORDS:
         return False
-    if line[:1] in LIST_BULLETS:
-        return True
-    labelled = ":" in text[start : char if char is not None else end]
-    return len(line.split()) <= MAX_LIST_LINE_WORDS and ("|" in line or labelled)
+    return line[:1] in LIST_BULLETS or "|" in line or ":" in text[start : char if char is not None else end]
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
