@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -57,12 +57,20 @@ def _is_upper_word(text: str) -> bool:
 def keep_lines_whole(doc: Doc) -> Doc:
     """Inside a line, a sentence starts only after sentence-ending punctuation: the token after
     any other token is marked as no sentence start (the parser keeps that too). Only tokens left
-    unmarked are touched, so a sentencizer's decisions stand."""
-    for token in doc[1:]:
-        if token.is_sent_start is None and not token.is_space:
-            previous = doc[token.i - 1]
-            if not previous.is_space and previous.text[-1] not in SENTENCE_ENDS:
-                token.is_sent_start = False
+    unmarked are touched, so a sentencizer's decisions stand. Read and written as one array
+    (``Token.is_sent_start`` checks the whole Doc on every read)."""
+    if len(doc) < 2:
+        return doc
+    array = doc.to_array([SENT_START]).reshape(-1, 1)
+    starts = array.view(numpy.int64)[:, 0]  # 1 starts, -1 does not, 0 unset
+    texts = [token.text for token in doc]
+    unset = numpy.flatnonzero(starts == 0).tolist()
+    for i in unset:
+        previous = texts[i - 1] if i else ""
+        if i and not texts[i].isspace() and not previous.isspace() and previous[-1] not in SENTENCE_ENDS:
+            starts[i] = -1
+    if unset:
+        doc.from_array([SENT_START], array)
     return doc
 
 
