@@ -1,5 +1,6 @@
 """The name-shape rules of ``org_patterns.jsonl``, each run only on articles that hold the tokens it
-cannot match without: a rule ending in "University" is not tried on an article with no such word.
+cannot match without: a rule ending in "University" is not tried on an article with no such word,
+nor "Nikkei reported" ({"LOWER": {"IN": ["reported", "reports"]}}) on one with neither word.
 
 The Matcher's cost grows with the number of rules it steps through at every token, while most
 articles hold the required words of only a few rules; skipping the others changes no match.
@@ -9,7 +10,9 @@ unbounded operator makes the Matcher quadratic on a run of name-shaped tokens ("
 
 from __future__ import annotations
 
-from spacy.attrs import IDS, ORTH
+from collections.abc import Mapping
+
+from spacy.attrs import IDS, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc
@@ -20,6 +23,8 @@ from pipeline.resources import jsonl
 
 PATTERN_FILE = "org_patterns.jsonl"
 REQUIRED = {None, "+"}  # a pattern token without an operator, or with "+", must be in the text
+WORD_ATTRIBUTES = {"ORTH": ORTH, "LOWER": LOWER}  # the word predicates that make a word required
+Choice = tuple[int, frozenset[int]]  # an attribute, and the words of which the text must hold one
 
 
 def _required(op: str | None) -> bool:
@@ -29,16 +34,28 @@ def _required(op: str | None) -> bool:
     return bool(op) and op.startswith("{") and int(op[1:].split(",")[0] or 0) >= 1
 
 
-def _requirements(pattern: list[dict], vocab: Vocab) -> tuple[frozenset[int], frozenset[int]]:
-    """The lexical flags and the exact words that every match of ``pattern`` contains."""
-    flags, words = set(), set()
+def _choice(key: str, value: object, vocab: Vocab) -> Choice | None:
+    """A word predicate as the words of which one must be there: "ORTH": "-", "LOWER": {"IN": […]}."""
+    if key not in WORD_ATTRIBUTES:
+        return None
+    if isinstance(value, str):
+        words = [value]
+    elif isinstance(value, Mapping) and set(value) == {"IN"}:
+        words = list(value["IN"])
+    else:
+        return None
+    return WORD_ATTRIBUTES[key], frozenset(vocab.strings.add(word) for word in words)
+
+
+def _requirements(pattern: list[dict], vocab: Vocab) -> tuple[frozenset[int], frozenset[Choice]]:
+    """The lexical flags that every match of ``pattern`` has, and the words it holds one of each."""
+    flags, choices = set(), set()
     for token in pattern:
         if not _required(token.get("OP")):
             continue
         flags.update(IDS[key] for key, value in token.items() if key.startswith("FLAG") and value is True)
-        if isinstance(token.get("ORTH"), str):
-            words.add(vocab.strings.add(token["ORTH"]))
-    return frozenset(flags), frozenset(words)
+        choices.update(c for c in (_choice(key, value, vocab) for key, value in token.items()) if c is not None)
+    return frozenset(flags), frozenset(choices)
 
 
 class NamePatterns:
@@ -65,10 +82,14 @@ class NamePatterns:
         return self.matchers[rules](doc)
 
     def _applicable(self, doc: Doc) -> frozenset[str]:
-        values = doc.to_array([*self.flags, ORTH])
-        flags = {flag for flag, present in zip(self.flags, values[:, :-1].any(axis=0), strict=True) if present}
-        words = set(values[:, -1].tolist())
-        return frozenset(rule for rule, (f, w) in self.needs.items() if f <= flags and w <= words)
+        values = doc.to_array([*self.flags, ORTH, LOWER])
+        flags = {flag for flag, present in zip(self.flags, values[:, :-2].any(axis=0), strict=True) if present}
+        held = {ORTH: set(values[:, -2].tolist()), LOWER: set(values[:, -1].tolist())}
+        return frozenset(
+            rule
+            for rule, (needed, choices) in self.needs.items()
+            if needed <= flags and all(not held[attribute].isdisjoint(words) for attribute, words in choices)
+        )
 
     def _matcher(self, rules: frozenset[str]) -> Matcher:
         matcher = Matcher(self.vocab, validate=False)  # validated above, in their readable form
