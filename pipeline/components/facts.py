@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.clauses import SUBJECTS, brand_of, is_actor, is_generic, is_joint, is_partner, owns, recipient
 from pipeline.components.entities import ArticleModel
-from pipeline.components.list_lines import LIST_BULLETS, in_list_line, list_start, table_header
+from pipeline.components.list_lines import LIST_BULLETS, in_list_line, line_bounds, list_start, table_header
 from pipeline.components.milestones import MilestoneFinder
 from pipeline.components.partners import link_partners, share_coordinated_milestones
 from pipeline.components.saved_rules import SavedRules
@@ -145,9 +145,8 @@ class FactLinker(SavedRules):
     def _table_row(self, span: Span, model: ArticleModel) -> Link | None:
         """ "Waaree Energies | 200 MW/400 MWh | Rs 2.24 lakh": the row's company."""
         start, text = sentence_tokens(span)[0], doc_text(span.doc)
-        line_start = text.rfind("\n", 0, span.start_char) + 1
-        line_end = text.find("\n", span.end_char)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        line_start, line_end = line_bounds(text, span.start_char)
+        line = text[line_start:line_end]
         first = next((m for m in model.in_sentence(start) if line_start <= m.start_char < span.start_char), None)
         if line.count("|") < 2:  # "• Solid Power – DOE grant: $45 million": a list row opening with its company
             opens = first is not None and not line[: first.start_char - line_start].strip(LIST_BULLETS + " \t")

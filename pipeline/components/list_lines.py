@@ -16,7 +16,8 @@ MAX_LIST_LINES = 40  # how far back a list's beginning is looked for
 LIST_BULLETS = "-•–*·"
 
 
-def _line(text: str, char: int) -> tuple[int, int]:
+def line_bounds(text: str, char: int) -> tuple[int, int]:
+    """Where the line holding character ``char`` starts and ends (its line break excluded)."""
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
     return start, end if end >= 0 else len(text)
@@ -38,20 +39,20 @@ def _is_heading(text: str, start: int, end: int) -> bool:
 def in_list_line(doc: Doc, at: int) -> bool:
     """Whether token ``at`` stands on a short line of a list or a table."""
     text, char = doc_text(doc), doc[at].idx
-    start, end = _line(text, char)
+    start, end = line_bounds(text, char)
     return _is_list_line(text, start, end, char)
 
 
 def list_start(doc: Doc, at: int) -> int:
     """The token where the list of token ``at`` begins: its first line, or the heading above it."""
     text = doc_text(doc)
-    start, _ = _line(text, doc[at].idx)
+    start, _ = line_bounds(text, doc[at].idx)
     for _ in range(MAX_LIST_LINES):
         if start == 0:
             break
-        previous, end = _line(text, start - 1)
+        previous, end = line_bounds(text, start - 1)
         while previous > 0 and not text[previous:end].strip():  # blank lines between
-            previous, end = _line(text, previous - 1)
+            previous, end = line_bounds(text, previous - 1)
         if _is_list_line(text, previous, end):
             start = previous
             continue
@@ -71,13 +72,13 @@ def table_header(doc: Doc, at: int) -> str:
     """The first cell of the first row of the table holding token ``at`` ("Region" of "Region |
     2024 | 2030F"), lower-cased; empty where the token is on no table row."""
     text = doc_text(doc)
-    start, end = _line(text, doc[at].idx)
+    start, end = line_bounds(text, doc[at].idx)
     if "|" not in text[start:end]:
         return ""
     for _ in range(MAX_LIST_LINES):
         if start == 0:
             break
-        previous, before = _line(text, start - 1)
+        previous, before = line_bounds(text, start - 1)
         if "|" not in text[previous:before]:
             break
         start, end = previous, before

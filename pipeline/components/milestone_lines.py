@@ -8,13 +8,12 @@ import re
 
 from spacy.tokens import Span
 
+from pipeline.components.list_lines import LIST_BULLETS, MAX_LIST_LINE_WORDS, line_bounds
 from pipeline.components.spans import doc_text
 
 PLACES = {"GPE", "LOC", "DATE", "TIME"}  # "Bengaluru", "Monday" name no milestone
 MAX_LABEL_WORDS = 6  # a list line's label before its colon ("Energy segment sales, Q2: …")
-MAX_LIST_LINE = 14  # words of a list line; a longer line with a colon is prose ("… later: research firm X …")
 MAX_GLOSS_WORDS = 8  # words after the colon that say what a leading figure is
-BULLETS = "-•–*·"
 DASHES = re.compile(r"\s[–—-]\s")  # "Factorial – latest round": a company, then what its figure is
 
 
@@ -23,9 +22,8 @@ def line_label(span: Span, owner: dict[int, str]) -> Span | None:
     €15,846/MWh-year" -> "Sicily". A row whose label is its company has no milestone (an empty span);
     None where the line is neither."""
     text = doc_text(span.doc)
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    line = text[start : end if end >= 0 else len(text)]
+    start, end = line_bounds(text, span.start_char)
+    line = text[start:end]
     before = text[start : span.start_char]
     if line.count("|") >= 2 and "|" in before:
         cell = before.split("|", 1)[0]
@@ -33,7 +31,7 @@ def line_label(span: Span, owner: dict[int, str]) -> Span | None:
         cell = before.split(":", 1)[0]
     else:
         return _gloss(span, line, start)
-    stripped = cell.strip().lstrip(BULLETS).strip()
+    stripped = cell.strip().lstrip(LIST_BULLETS).strip()
     if not any(c.isalpha() for c in stripped):
         return None
     at = start + cell.index(stripped)
@@ -42,7 +40,7 @@ def line_label(span: Span, owner: dict[int, str]) -> Span | None:
 
 def _is_list_line(line: str, before: str) -> bool:
     label_words = sum(any(c.isalnum() for c in word) for word in before.split(":", 1)[0].split())
-    return ":" in before and label_words <= MAX_LABEL_WORDS and len(line.split()) <= MAX_LIST_LINE
+    return ":" in before and label_words <= MAX_LABEL_WORDS and len(line.split()) <= MAX_LIST_LINE_WORDS
 
 
 def _label_span(span: Span, at: int, label: str, owner: dict[int, str]) -> Span | None:
@@ -69,7 +67,7 @@ def _names_only(words: Span | None, owner: dict[int, str]) -> bool:
 def _gloss(span: Span, line: str, start: int) -> Span | None:
     """ "- 1.2 TWh: capacity announced by companies for the same year": a figure that opens its line
     is what the words after its colon say."""
-    head = line[: span.start_char - start].strip().lstrip(BULLETS).strip()
+    head = line[: span.start_char - start].strip().lstrip(LIST_BULLETS).strip()
     rest = line[span.end_char - start :]
     if head or not rest.startswith(":"):
         return None
