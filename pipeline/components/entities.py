@@ -135,7 +135,7 @@ class ArticleModel:
             self.owned.setdefault("funding", []).append((root.i, mention.kb_id_))
         if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lower_ in self.makers:
             described = root.head.head.head  # "the scheme, run by X"
-            if self.thing_class.get(self.lower[described.i]) in UNSHARED_THINGS:
+            if self.kind_of(described) in UNSHARED_THINGS:
                 self._own(described, mention.kb_id_)
         if root.dep_ == "poss":
             self._own(root.head, mention.kb_id_)
@@ -169,7 +169,7 @@ class ArticleModel:
             starts.insert(bisect_left(starts, subject.i), subject.i)
 
     def _own(self, thing: Token, name: str) -> None:
-        kind = self.thing_class.get(self.lower[thing.i])
+        kind = self.kind_of(thing)
         if kind is not None:
             self.owned.setdefault(kind, []).append((thing.i, name))
 
@@ -203,12 +203,9 @@ class ArticleModel:
     def is_thing(self, token: Token) -> bool:
         return self.lower[token.i] in self.thing_class
 
-    def is_company_word(self, token: Token) -> bool:
-        """ "the company", "the automaker", "the battery maker"."""
-        return self.thing_class.get(self.lower[token.i]) == "company"
-
-    def is_funding(self, token: Token) -> bool:
-        return self.thing_class.get(self.lower[token.i]) == "funding"
+    def kind_of(self, token: Token) -> str | None:
+        """The kind of thing a word names ("plant", "venture", "company", "funding" …), if any."""
+        return self.thing_class.get(self.lower[token.i])
 
     def focus(self) -> str | None:
         """The organization the article is about: its main actor, the one it names most (its first
@@ -246,14 +243,14 @@ class ArticleModel:
     def owned_before(self, thing: Token) -> str | None:
         """The organization that last built, owned or was described as this kind of thing ("X will
         build a plant", "X's plant", "X, the joint venture of …") before it, if any."""
-        kind = self.thing_class.get(self.lower[thing.i])
+        kind = self.kind_of(thing)
         return _last_before(self.owned.get(kind, []), thing.i) if kind else None
 
     def owner_of(self, thing: Token) -> str | None:
         """Whose "the plant" or "the venture" this is: its known owner, else the joint venture the
         article has described (a plant's figures are the venture's that builds it), else the main
         actor."""
-        if self.thing_class.get(self.lower[thing.i]) in UNSHARED_THINGS:
+        if self.kind_of(thing) in UNSHARED_THINGS:
             return self.owned_before(thing)  # a scheme with no known runner is no one's
         return self.owned_before(thing) or self.venture(thing.i) or self.focus()
 

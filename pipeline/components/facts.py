@@ -255,7 +255,7 @@ class FactLinker(SavedRules):
             if found:
                 return Link(found, "owner")
         focus = model.focus()
-        described = token.pos_ != "PRON" and model.is_company_word(token)
+        described = token.pos_ != "PRON" and model.kind_of(token) == "company"
         if described and focus and model.recent(focus, token.i, RECENT_DESCRIBED):
             return Link(focus, "earlier")  # "the electronics maker": the company the article is about
         if token.pos_ == "PRON":  # "it", "its": the subject of the sentence before, if an organization
@@ -272,7 +272,8 @@ class FactLinker(SavedRules):
         named = {m.kb_id_ for m in mentions if is_actor(m) and not model.is_source(m) and not model.is_analyst(m)}
         if len(named) == 1:
             return Link(named.pop(), "same_sentence")
-        funded = model.owned_before(inner) if not named and inner is not None and model.is_funding(inner) else None
+        funding = not named and inner is not None and model.kind_of(inner) == "funding"
+        funded = model.owned_before(inner) if funding else None
         if funded is not None:  # "The package combines $150 million in equity from A, …": the recipient's
             return Link(funded, "owner")
         if named or any(not model.is_source(m) and not model.is_analyst(m) for m in mentions):
