@@ -7,6 +7,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from pipeline.components.org_evidence import product_nouns
 from pipeline.components.spans import breaks_after, doc_text, entities, sentence_bounds, span_text, words
 from pipeline.normalize.orgnames import is_rejected
 from pipeline.resources import table
@@ -140,12 +141,7 @@ def place_names(doc, candidates: list[Span]) -> set[str]:
 def is_product_or_figure(span: Span) -> bool:
     """A model's ORG that is a product ("the Naxtra brand", "Terra models") or holds a number ("MW/2,000")."""
     following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    return following in _product_nouns() or any(t.like_num or t.is_digit or "/" in t.text for t in span)
-
-
-@cache
-def _product_nouns() -> frozenset[str]:
-    return frozenset(table("organizations.toml")["clean"]["product_nouns"])
+    return following in product_nouns() or any(t.like_num or t.is_digit or "/" in t.text for t in span)
 
 
 def in_credit_line(span: Span) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.spans import entities, sentence_starts, span_text
 from pipeline.components.spans import words as token_texts
@@ -17,6 +17,10 @@ from pipeline.normalize.places import is_place
 from pipeline.resources import table
 
 QUARTER = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2,4}|\d{4}s?)$")
+OWNERS = frozenset({"its", "their", "our", "his", "her"})
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# Tags that end an apposition's noun phrase: a preposition, a relative word, a verb.
+APPOSITION_ENDS = frozenset({"IN", "TO", "WDT", "WP", "VBZ", "VBD", "VBP", "MD"})
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -58,7 +62,7 @@ def is_term(words: list[str]) -> bool:
     return last in evidence["programme_words"] | evidence["term_ends"] or is_chemistry(" ".join(words))
 
 
-def _is_code(text: str) -> bool:
+def is_code(text: str) -> bool:
     """A model code ("K90", "Magic8", "A55"), not a quarter, half or fiscal year ("Q3", "H1", "FY26")."""
     letters, digits = any(c.isalpha() for c in text), any(c.isdigit() for c in text)
     return letters and digits and not QUARTER.match(text)
@@ -68,7 +72,7 @@ def is_product(span: Span) -> bool:
     """A model code in or right after the name ("Redmi K90 Pro", "PowerMore 250"), or a product word after it."""
     doc = span.doc
     following = doc[span.end] if span.end < len(doc) else None
-    codes = [t for t in span if _is_code(t.text)]
+    codes = [t for t in span if is_code(t.text)]
     after = following is not None and (following.like_num or following.text in _evidence()["product_words"])
     return bool(codes) or after
 
@@ -79,10 +83,43 @@ def is_brand_of_product(span: Span) -> bool:
     doc, at = span.doc, span.end
     texts, starts = token_texts(doc), sentence_starts(doc)
     while at < min(len(doc), span.end + 3) and texts[at][:1].isupper() and at not in starts:
-        if _is_code(texts[at]):
+        if is_code(texts[at]):
             return True
         at += 1
     return at > span.end and at < len(doc) and doc[at].like_num and not YEAR.match(doc[at].text)
+
+
+def names_a_thing(span: Span) -> bool:
+    """A period ("Q3 FY26"), a thing its owner has ("on its Smart System."), or a name an apposition
+    calls a product, site or programme ("MACSE, the country's new mechanism for …")."""
+    doc = span.doc
+    if all(QUARTER.match(word) for word in _words(span_text(span))):
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    modifies = after is not None and (after.tag_ in NOUN_TAGS or after.text[:1].isupper())
+    if span.start > 0 and doc[span.start - 1].lower_ in OWNERS and not modifies:
+        return True
+    head = _apposition_head(doc, span.end)
+    return head is not None and head.lower_ in product_nouns()
+
+
+def _apposition_head(doc: Doc, at: int) -> Token | None:
+    """The last noun of a determined apposition after the comma at ``at`` ("…, the country's new
+    mechanism for …" -> "mechanism"), or None."""
+    if at + 1 >= len(doc) or doc[at].text != "," or doc[at + 1].tag_ not in {"DT", "PRP$"}:
+        return None
+    head = None
+    for token in doc[at + 1 : at + 8]:
+        if token.is_punct or token.tag_ in APPOSITION_ENDS:
+            break
+        head = token if token.tag_ in {"NN", "NNS"} else head
+    return head
+
+
+@cache
+def product_nouns() -> frozenset[str]:
+    """Nouns that make the name before them a product, site or programme ("the Naxtra brand")."""
+    return frozenset(table("organizations.toml")["clean"]["product_nouns"])
 
 
 def person_words(doc: Doc) -> frozenset[str]:
@@ -100,13 +137,28 @@ def other_labels(doc: Doc) -> dict[tuple[int, int], str]:
 
 
 def names_a_person(span: Span) -> bool:
-    """Holds a title, is followed by one ("CEO Mary Barra", "Québec Economy Minister …"), or is the
-    field of an office ("Minister of State for Heavy Industries")."""
+    """Holds a title, is followed by one ("CEO Mary Barra", "Québec Economy Minister …", "Foreign
+    Affairs and Trade Minister …"), or is the field of an office ("Minister of State for Heavy Industries")."""
     titles, texts = _evidence()["titles"], token_texts(span.doc)
-    following = texts[span.end] if span.end < len(texts) else ""
     before = texts[max(0, span.start - 4) : span.start]
     office = bool(before) and before[-1] in {"of", "for"} and any(word in titles for word in before)
-    return office or following in titles or any(texts[i] in titles for i in range(span.start, span.end))
+    return office or _title_follows(span, titles) or any(texts[i] in titles for i in range(span.start, span.end))
+
+
+def _title_follows(span: Span, titles: frozenset[str]) -> bool:
+    """A title right after the name, or after "and" and one or two more fields of the office."""
+    texts = token_texts(span.doc)
+    following = texts[span.end] if span.end < len(texts) else ""
+    if following in titles:
+        return True
+    if following != "and":
+        return False
+    for at, word in enumerate(texts[span.end + 1 : span.end + 4]):
+        if word in titles:
+            return at > 0
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def is_ticker(span: Span) -> bool:
@@ -131,6 +183,8 @@ def speaks_against(span: Span, persons: frozenset[str], labels: dict[tuple[int, 
         return "chemistry"
     if is_programme_or_site(span):
         return "programme or site"
+    if names_a_thing(span):
+        return "period or thing"
     if (span.start, span.end) in labels:
         return labels[(span.start, span.end)]
     if len(span) == 1 and name in persons:

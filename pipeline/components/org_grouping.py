@@ -86,13 +86,16 @@ def _link(groups: _Groups, spans: list[Span]) -> None:
             groups.union(short_key, min(candidates)[3])
 
 
-def _rescan(doc: Doc, spans: list[Span]) -> list[Span]:
+def _rescan(doc: Doc, spans: list[Span], terms: set[str]) -> list[Span]:
     """Every mention, with the other places where a known name or one of its short forms is
     written; a longer known name written over shorter mentions replaces them ("EVE Power Hungary"
-    where the model saw "EVE Power" and a place, once the article has named "EVE Power Hungary Kft.")."""
+    where the model saw "EVE Power" and a place, once the article has named "EVE Power Hungary Kft.").
+    A short form the article introduces for a term is not searched for ("ACC" of "ACC Energy
+    Storage" where the text defines "Advanced Chemistry Cell (ACC)")."""
     surfaces = {span_text(s) for s in spans}
     for span in spans:
         surfaces.update(join_words(f) for f in short_forms(name_words(span_text(span))) if len(join_words(f)) > 2)
+    surfaces -= terms
     at: dict[int, Span] = {i: s for s in spans for i in range(s.start, s.end)}
     replaced: set[tuple[int, int]] = set()
     found, text = [], doc_text(doc)
@@ -154,7 +157,7 @@ def group_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
             groups.union(name_key(span_text(abbreviation)), _key(span))
     known = {(s.start, s.end) for s in spans}
     spans = sorted([*spans, *(a for a in abbreviations if (a.start, a.end) not in known)], key=lambda s: s.start)
-    spans = sorted(_rescan(doc, spans), key=lambda s: s.start)
+    spans = sorted(_rescan(doc, spans, terms), key=lambda s: s.start)
     _link(groups, spans)
     members: dict[str, list[Span]] = {}
     for span in spans:

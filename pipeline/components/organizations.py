@@ -36,6 +36,7 @@ from pipeline.components.org_evidence import (
 from pipeline.components.org_grouping import group_mentions
 from pipeline.components.org_lines import header, headlines, list_cells, mastheads
 from pipeline.components.org_lists import coordinated
+from pipeline.components.org_words import capital_says_nothing, is_product_name
 from pipeline.components.saved_rules import SavedRules
 from pipeline.components.spans import doc_text, entities, longest_first, span_text, to_span, words
 from pipeline.gazetteer import entries
@@ -82,16 +83,21 @@ class OrganizationFinder(SavedRules):
         text = doc_text(doc)
         persons, labels = person_words(doc), other_labels(doc)
         in_headline = _token_set(doc, [*headlines(text), *header(text)])
+        gazetteer = [g for g in self._gazetteer_spans(doc) if not is_brand_of_product(g)]
 
         def holds(span: Span) -> bool:
-            """No evidence against it; the model's labels count against a rule's name only."""
+            """No evidence against it; the model's labels count against a rule's name only. A rule's
+            cue and a credit line are evidence enough for a capitalised common word."""
+            if is_product_name(span):
+                return False
+            if span.label_ not in (RULE, LAYOUT) and capital_says_nothing(span, in_headline, gazetteer):
+                return False
             if span.label_ == LAYOUT:
                 return speaks_against(span, frozenset(), {}) is None
             if in_headline.issuperset(range(span.start, span.end)) or is_brand_of_product(span):
                 return False
             return speaks_against(span, persons, labels if span.label_ == RULE else {}) is None
 
-        gazetteer = [g for g in self._gazetteer_spans(doc) if not is_brand_of_product(g)]
         found = [*map(_with_enumeration, self._pattern_spans(doc)), *_regional_units(doc, gazetteer)]
         found = [part for span in found for part in _at_possessives(span)]
         ruled = [c for c in (clean_span(s) for s in found) if c is not None and holds(c)]
