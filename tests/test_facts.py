@@ -214,6 +214,21 @@ def test_a_list_row_opening_with_a_company_is_its(run_model):
     ]
 
 
+def test_a_fact_list_naming_one_company_as_a_value_is_its(run_model):
+    text = (
+        "Velmora Motors Inc. and Nordvik Battery Systems AB will build the plant together.\n\n"
+        "What the regulator approved\n• Beneficiary: Harrow Cells LLC\n• Aid: €240 million direct grant\n"
+        "• Phase 1: 20 GWh a year\n\nKey dates\n• Lenders: Osterby Bank Ltd, Quillon Capital Ltd\n"
+        "• Phase 2: 40 GWh\n"
+    )
+    record = run_model(text)
+    assert [(f.text, f.organization, f.link) for f in record.facts[:2]] == [
+        ("€240 million", "Harrow Cells LLC", "table_row"),
+        ("20 GWh", "Harrow Cells LLC", "table_row"),
+    ]
+    assert fact(record, "40 GWh").link != "table_row"  # a list naming two organizations names no owner
+
+
 def test_a_table_row_is_its_companys(run_model):
     text = (
         "Velmora Motors Inc. ran the tender.\n\nBidder | Capacity | Tariff\n"

@@ -11,7 +11,14 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.clauses import SUBJECTS, brand_of, is_actor, is_generic, is_joint, is_partner, owns, recipient
 from pipeline.components.entities import ArticleModel
-from pipeline.components.list_lines import LIST_BULLETS, in_list_line, line_bounds, list_start, table_header
+from pipeline.components.list_lines import (
+    LIST_BULLETS,
+    in_list_line,
+    line_bounds,
+    list_owner,
+    list_start,
+    table_header,
+)
 from pipeline.components.milestones import MilestoneFinder
 from pipeline.components.partners import link_partners, share_coordinated_milestones
 from pipeline.components.saved_rules import SavedRules
@@ -149,8 +156,11 @@ class FactLinker(SavedRules):
         line = text[line_start:line_end]
         first = next((m for m in model.in_sentence(start) if line_start <= m.start_char < span.start_char), None)
         if line.count("|") < 2:  # "• Solid Power – DOE grant: $45 million": a list row opening with its company
+            if not in_list_line(span.doc, span.start):
+                return None
             opens = first is not None and not line[: first.start_char - line_start].strip(LIST_BULLETS + " \t")
-            return Link(first.kb_id_, "table_row") if opens and in_list_line(span.doc, span.start) else None
+            company = first.kb_id_ if opens else list_owner(span.doc, span.start, model.mentions)
+            return Link(company, "table_row") if company is not None else None
         if first is not None:
             return Link(first.kb_id_, "table_row")
         cell = span.doc.char_span(line_start, text.find("|", line_start), alignment_mode="expand")

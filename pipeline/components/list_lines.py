@@ -6,7 +6,7 @@ counted from the list's beginning, alike for every line."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.components.spans import doc_text
 
@@ -61,6 +61,37 @@ def list_start(doc: Doc, at: int) -> int:
         break
     char = start + len(text[start:]) - len(text[start:].lstrip())
     return min(_token_at(doc, char), at)
+
+
+def list_lines(doc: Doc, at: int) -> list[tuple[int, int]]:
+    """The character bounds of the lines of the list holding token ``at``: from where it begins
+    (``list_start``) to its last list line."""
+    text = doc_text(doc)
+    start, _ = line_bounds(text, doc[list_start(doc, at)].idx)
+    found: list[tuple[int, int]] = []
+    while start < len(text) and len(found) < 2 * MAX_LIST_LINES:
+        line_start, end = line_bounds(text, start)
+        if text[line_start:end].strip():
+            if not _is_list_line(text, line_start, end) and line_start > doc[at].idx:
+                break
+            found.append((line_start, end))
+        start = end + 1
+    return found
+
+
+def list_owner(doc: Doc, at: int, mentions: list[Span]) -> str | None:
+    """The one organization a fact list gives as the whole value of a line ("• Beneficiary: GIB
+    EnergyX Slovakia s.r.o." above "• Phase 1: 20 GWh/year"), or None."""
+    text, owners = doc_text(doc), set()
+    by_start = {m.start_char: m for m in mentions}
+    for start, end in list_lines(doc, at):
+        colon = text.find(":", start, end)
+        value = text[colon + 1 : end] if colon >= 0 else ""
+        mention = by_start.get(colon + 1 + len(value) - len(value.lstrip())) if value.strip() else None
+        rest = text[mention.end_char : end].split() if mention is not None else []
+        if mention is not None and len(rest) <= 2 and not any(c.isdigit() for word in rest for c in word):
+            owners.add(mention.kb_id_)
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _token_at(doc: Doc, char: int) -> int:
