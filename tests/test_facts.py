@@ -229,6 +229,14 @@ def test_a_fact_list_naming_one_company_as_a_value_is_its(run_model):
     assert fact(record, "40 GWh").link != "table_row"  # a list naming two organizations names no owner
 
 
+def test_a_pronoun_is_its_clauses_subject_not_the_last_name_before_it(run_model):
+    text = (
+        "Nordvik Lithium Inc., owned by Osterby Mining Ltd and Quillon Capital Ltd, expects its hydroxide plant "
+        "to deliver first product next year."
+    )
+    assert fact(run_model(text), "next year").organization == "Nordvik Lithium Inc."
+
+
 def test_a_table_row_is_its_companys(run_model):
     text = (
         "Velmora Motors Inc. ran the tender.\n\nBidder | Capacity | Tariff\n"

@@ -249,6 +249,9 @@ class FactLinker(SavedRules):
         that is not a partner or a source; else what the article has described that way ("the
         venture"); else the focus."""
         start = sentence_tokens(token)[0]
+        binding = _clause_subject(token, model) if token.pos_ == "PRON" else None
+        if binding is not None:  # "X, owned by Y and Z, expects its plant to …": its is X
+            return Link(binding.kb_id_, "same_sentence")
         same = [
             m for m in model.in_sentence(start) if m.end <= token.i and not is_partner(m) and not model.is_told(m)
         ]  # not "… told ETEnergyWorld the utility expects …"
@@ -310,6 +313,20 @@ def _focus(model: ArticleModel, token: Token | Span) -> Link:
     if found is None or not model.recent(found, list_start(token.doc, at) if listed else at, window):
         return Link(None, None)
     return Link(found, "earlier")
+
+
+def _clause_subject(pronoun: Token, model: ArticleModel) -> Span | None:
+    """The organization that is the subject of the nearest clause above a pronoun (not the pronoun's
+    own phrase), if that subject is one: a pronoun refers to its clause's subject."""
+    for head in pronoun.ancestors:
+        if head.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject = next((c for c in head.children if c.dep_ in SUBJECTS and c.i < pronoun.i), None)
+        if subject is None or pronoun in subject.subtree:
+            continue
+        mention = model.mention_at(subject.i)
+        return mention if mention is not None and not model.is_told(mention) else None
+    return None
 
 
 def _reporter_of(pronoun: Token, reporting: frozenset[str]) -> Token | None:
