@@ -237,6 +237,15 @@ def test_a_pronoun_is_its_clauses_subject_not_the_last_name_before_it(run_model)
     assert fact(run_model(text), "next year").organization == "Nordvik Lithium Inc."
 
 
+def test_a_reporting_verb_shares_the_subject_of_the_verb_it_is_joined_to(run_model):
+    text = (
+        "Velmora Motors Inc. on Wednesday began building its cell plant in Tamil Nadu, and said the plant will "
+        "start operations early next year with an initial capacity of 5 GWh."
+    )
+    record = run_model(text, published="2025-03-01")
+    assert fact(record, "5 GWh").organization == "Velmora Motors Inc."
+
+
 def test_a_table_row_is_its_companys(run_model):
     text = (
         "Velmora Motors Inc. ran the tender.\n\nBidder | Capacity | Tariff\n"

@@ -114,6 +114,8 @@ class FactLinker(SavedRules):
         """ "Sales fell to …, the company said": a company reports its own figures; a research firm,
         an analyst or an official reports someone else's ("X estimates demand will reach …")."""
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None and verb.dep_ == "conj":  # "X began building it on Wednesday and said the plant …"
+            subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
         if subject is None:
             return Link(None, None)
         if subject.i not in owner and (subject.lower_ in self.anaphors or subject.lower_ in self.name_words):
