@@ -35,7 +35,8 @@ ROWS = [
         id="dictionary-word-after-a-bullet",
     ),
     pytest.param(
-        "Utilities in the West plan 15 GW of batteries. Northvolt will supply 4 GWh of them by 2028.",
+        "Utilities in the West plan 15 GW of batteries, the Corvale Public Utilities Commission said. Northvolt "
+        "will supply 4 GWh of them by 2028.",
         ["Northvolt"],
         ["Utilities"],
         id="dictionary-word-opening-a-sentence",
@@ -57,6 +58,12 @@ ROWS = [
         [],
         ["Slate", "Nimbra Slate S20"],
         id="word-of-a-product-name",
+    ),
+    pytest.param(
+        "The recall covers the Nimbra Slate 20K, a 20,000mAh pack. Nimbra said a redesigned Slate will go on sale.",
+        [],
+        ["Slate", "Nimbra Slate 20K"],
+        id="word-of-a-product-name-split-code",
     ),
     pytest.param(
         "Zephra's Q7 Power reaches 10,080 mAh, the most of any phone. See also: Zephra Q7 Power review.",

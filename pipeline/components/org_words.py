@@ -13,12 +13,14 @@ from pipeline.components.org_evidence import is_code
 from pipeline.components.spans import FACTS, breaks_after, sentence_starts, span_text
 from pipeline.components.spans import words as token_texts
 from pipeline.normalize.dictionary import is_english_word
+from pipeline.normalize.units import unit_symbol
 from pipeline.resources import table
 
 # After these a word takes a capital whatever it is: bullets, a colon, an opening quote or bracket.
 OPENERS = frozenset({":", '"', "“", "‘", "(", "[", "|"})
 POSSESSIVES = frozenset({"'s", "’s"})
 JOINERS = frozenset({"and", "&", ",", "or"})
+POWER_UNITS = frozenset({"W", "kW", "KW", "MW", "GW", "TW", "V", "kV", "A", "Hz"})
 
 
 @cache
@@ -35,8 +37,9 @@ def _opening(i: int, texts: list[str], starts: frozenset[int], breaks: list[bool
 
 
 def start_only_words(doc: Doc, title_tokens: set[int]) -> frozenset[str]:
-    """Dictionary words the article capitalises only at openings or in title lines (``title_tokens``):
-    their capital says nothing, so alone they name no one."""
+    """Dictionary words the article capitalises alone only at openings or in title lines
+    (``title_tokens``): their capital says nothing, so alone they name no one. Inside a longer
+    name ("California Public Utilities Commission") a capital says nothing of the word alone."""
     key = (FACTS, "start_only_words")
     if key in doc.user_data:
         return doc.user_data[key]
@@ -45,11 +48,17 @@ def start_only_words(doc: Doc, title_tokens: set[int]) -> frozenset[str]:
     for i, text in enumerate(texts):
         if not text[:1].isupper() or text.isupper() or not text.isalpha():
             continue
-        quiet = i in title_tokens or _opening(i, texts, starts, breaks)
-        (opening if quiet else elsewhere).add(text)
+        if i in title_tokens or _opening(i, texts, starts, breaks):
+            opening.add(text)
+        elif not _capitalised(texts, i - 1) and not _capitalised(texts, i + 1):
+            elsewhere.add(text)
     found = frozenset(word for word in opening - elsewhere if is_english_word(word))
     doc.user_data[key] = found
     return found
+
+
+def _capitalised(texts: list[str], at: int) -> bool:
+    return 0 <= at < len(texts) and texts[at][:1].isupper()
 
 
 def capital_says_nothing(span: Span, title_tokens: set[int], known: list[Span]) -> bool:
@@ -72,7 +81,7 @@ def product_name_words(doc: Doc) -> frozenset[str]:
     if key in doc.user_data:
         return doc.user_data[key]
     texts, starts, found = token_texts(doc), sentence_starts(doc), set()
-    codes = [j for j, text in enumerate(texts) if not (text.isalpha() or text.isdigit()) and is_code(text)]
+    codes = [j for j, text in enumerate(texts) if not text.isalpha() and _is_code_at(doc, texts, j)]
     for code in codes:
         start, end = _run(texts, starts, code)
         owned = start > 0 and texts[start - 1] in POSSESSIVES
@@ -80,6 +89,17 @@ def product_name_words(doc: Doc) -> frozenset[str]:
             found.update(texts[start if owned else start + 1 : end])
     doc.user_data[key] = frozenset(found)
     return doc.user_data[key]
+
+
+def _is_code_at(doc: Doc, texts: list[str], at: int) -> bool:
+    """A model code, also where the tokenizer split it after its number ("20K" -> "20", "K")."""
+    text = texts[at]
+    if not text.isdigit():
+        return is_code(text)
+    following = texts[at + 1] if at + 1 < len(texts) else ""
+    unit = unit_symbol(following) is not None or following in POWER_UNITS
+    letters = following.isalpha() and following[:1].isupper() and not unit
+    return letters and not doc[at].whitespace_  # not a figure: "20GWh", "100MW"
 
 
 def _in_run(text: str) -> bool:
