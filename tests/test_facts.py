@@ -503,6 +503,13 @@ def test_the_maker_inside_the_subject(run_model, text, anchor):
             id="a-shop-is-no-actor",
         ),
         pytest.param(
+            "Zephra's Aurel X carries a 7,800mAh cell, while the Corvo K90 Pro from Velmora Motors Inc. goes to "
+            "7,500 mAh.",
+            "7,500 mAh",
+            "Velmora Motors Inc.",
+            id="a-product-name-then-its-maker-after-from",
+        ),
+        pytest.param(
             "Velmora Motors Inc. will supply the 5 GWh Nordvik order next year.",
             "5 GWh",
             "Velmora Motors Inc.",

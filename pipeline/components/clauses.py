@@ -19,21 +19,27 @@ INDEFINITE = frozenset({"a", "an", "any", "some", "many", "most"})
 
 def owns(token: Token, subject: Token, owner: dict[int, str], makers: frozenset[str] = frozenset()) -> bool:
     """An organization inside the subject that the subject belongs to ("A CATL executive",
-    "Tesla's plant", "analysts at CITIC", and with ``makers`` "the larger, developed by X", "a
-    consortium led by X"), not a partner behind "with", "from", "to" or "by" ("supply deals with
-    Mazda")."""
+    "Tesla's plant", "analysts at CITIC", "the Redmi K90 Pro from Xiaomi", and with ``makers`` "the
+    larger, developed by X", "a consortium led by X"), not a partner behind "with", "from", "to" or
+    "by" ("supply deals with Mazda")."""
     if token.i not in owner:
         return False
     while token.i != subject.i:
         if token.dep_ == "agent" and token.head.dep_ == "acl" and token.head.lower_ in makers:
             token = token.head.head  # "developed by X": X made what the phrase describes
             continue
-        if token.pos_ == "ADP" and token.lower_ in PARTNER_PREPOSITIONS:
+        if token.pos_ == "ADP" and token.lower_ in PARTNER_PREPOSITIONS and not _made_by(token, subject, owner):
             return False
         if token.pos_ in {"VERB", "AUX"}:
             return False  # another clause inside the subject: "appetite …, consultancy X estimates"
         token = token.head
     return True
+
+
+def _made_by(preposition: Token, subject: Token, owner: dict[int, str]) -> bool:
+    """ "the Redmi K90 Pro from Xiaomi": a product's name, then its maker after "from"."""
+    named = subject.pos_ == "PROPN" and subject.i not in owner
+    return named and preposition.lower_ == "from" and preposition.head.i == subject.i
 
 
 def is_joint(subject: Token, owner: dict[int, str]) -> bool:
