@@ -111,6 +111,18 @@ def milestone(record, text):
             "installations",
             id="a-doubled-l-before-ed",
         ),
+        pytest.param(
+            "Velmora Motors Inc. said first cells are expected by the end of 2026.",
+            "by the end of 2026",
+            "first cells",
+            id="the-subject-of-a-passive",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. is building a plant, and first production could follow in 2028.",
+            "in 2028",
+            "first production",
+            id="the-subject-of-a-verb-with-no-object",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):
@@ -129,6 +141,16 @@ def test_milestone_found(run_model, text, anchor, expected):
             id="a-region-label",
         ),
         pytest.param("They need 20 GWh, Velmora Motors Inc. said.", "20 GWh", id="a-pronoun-subject"),
+        pytest.param(
+            '"We expect ESS to account for more than a third of our revenue next year," Velmora Motors Inc. said.',
+            "next year",
+            id="the-subject-of-an-expected-clause",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. said the kingdom wanted to host a full chain from mine to cell by 2030.",
+            "by 2030",
+            id="the-subject-of-a-wish",
+        ),
     ],
 )
 def test_no_milestone(run_model, text, anchor):

@@ -102,7 +102,8 @@ class MilestoneFinder:
         if target is not None and target.i not in owner:
             return self._phrase(target, span, owner)
         through_preposition = span.root.dep_ == "pobj" and span.root.head.head.i == verb.i
-        if self._verb_in(verb, self.subject_verbs) or verb.dep_ in {"acl", "pcomp"} or through_preposition:
+        dated = through_preposition or _undergoes(verb, span)
+        if self._verb_in(verb, self.subject_verbs) or verb.dep_ in {"acl", "pcomp"} or dated:
             subject = self._subject(verb)
             if subject is not None and subject.i not in owner and self._is_thing(subject):
                 return self._phrase(subject, span, owner)
@@ -224,6 +225,18 @@ def _verb_in(token: Token, verbs: frozenset[str]) -> bool:
         word.removesuffix("led"),  # "totalled"
     }
     return bool(candidates & verbs)
+
+
+def _undergoes(verb: Token, span: Span) -> bool:
+    """Whether the verb's subject is what its year dates: a passive ("First cells are expected by
+    2026") or a verb with no object ("first production could follow in 2028")."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True
+    if span.label_ != "TARGET_YEAR" or verb.dep_ in {"xcomp", "ccomp"}:  # "expect ESS to account for …"
+        return False
+    objects = {"dobj", "attr", "dative", "xcomp", "ccomp"}  # "wanted … to host", "sees the US adding"
+    children = {c.dep_ for c in verb.children}
+    return "nsubj" in children and not children & objects
 
 
 def _infinitive(verb: Token) -> bool:
