@@ -123,6 +123,27 @@ def milestone(record, text):
             "first production",
             id="the-subject-of-a-verb-with-no-object",
         ),
+        pytest.param(
+            "The Velmora Motors Inc. plant is designed for a total annual capacity of 15 GWh of lithium-ion cells.",
+            "15 GWh",
+            "total annual capacity",
+            id="the-measure-a-figure-is-of",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. reported an operating profit of 24 billion won in the third quarter.",
+            "24 billion won",
+            "operating profit",
+            id="the-measure-of-an-amount-parsed-as-a-verb",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. kept its goal of 150-200GWh of annual automotive battery capacity by FY2030.",
+            "150-200GWh",
+            "annual automotive battery capacity",
+            id="a-goal-of-a-figure-of-a-thing",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. has kept its long-term goal of 20 GWh.", "20 GWh", "long-term goal", id="a-goal-alone"
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):

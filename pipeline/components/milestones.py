@@ -24,6 +24,7 @@ class MilestoneFinder:
         self.object_verbs = frozenset(rules["object_verbs"])
         self.drop_leading = frozenset(rules["drop_leading"])
         self.measure_nouns = frozenset(rules["measure_nouns"])
+        self.goal_nouns = frozenset(rules["goal_nouns"])
         self.complements = frozenset(rules["complements"])
         self.not_milestones = frozenset(rules["not_milestones"])
         self.irregular = dict(rules["irregular_verbs"])
@@ -50,7 +51,7 @@ class MilestoneFinder:
 
     def _from_parse(self, span: Span, owner: dict[int, str]) -> Span | None:
         if span.label_ == "CAPACITY" or span.label_ == "MONEY":
-            found = self._modified_noun(span, owner) or self._complement(span, owner)
+            found = self._measure(span, owner) or self._modified_noun(span, owner) or self._complement(span, owner)
             if found is not None:
                 return found
         root = span.root
@@ -70,6 +71,20 @@ class MilestoneFinder:
             return None
         target = self._prepositional_object(verb, {"in", "into", "on", "for"}) or self._purpose(verb)
         return self._phrase(target, span, owner) if target is not None and target.i not in owner else None
+
+    def _measure(self, span: Span, owner) -> Span | None:
+        """The noun a figure is "of": "a total annual capacity of 15 GWh of cells", "an operating profit
+        of 24 billion won" — what is measured, not the thing after the figure."""
+        # the figure's own token, also where the parse takes "won" for a verb: "a profit of 24 billion won"
+        figure = next((t for t in span if t.dep_ == "pobj" and not _inside(t.head, span)), None)
+        if figure is None or figure.head.lower_ != "of" or figure.head.dep_ != "prep":
+            return None
+        noun = figure.head.head
+        if noun.pos_ != "NOUN" or noun.i in owner or noun.lower_ in self.measure_nouns or not self._is_thing(noun):
+            return None
+        if noun.lower_ in self.goal_nouns and self._complement(span, owner) is not None:
+            return None  # "its goal of 150-200 GWh of annual battery capacity": the capacity is the goal
+        return self._phrase(noun, span, owner)
 
     def _modified_noun(self, span: Span, owner) -> Span | None:
         """ "a 0.2 gigawatt-hour pilot production line" -> "pilot production line"."""
