@@ -144,6 +144,31 @@ def milestone(record, text):
         pytest.param(
             "Velmora Motors Inc. has kept its long-term goal of 20 GWh.", "20 GWh", "long-term goal", id="a-goal-alone"
         ),
+        pytest.param(
+            "Velmora Motors Inc. cleared at a weighted average of €12,959/MWh-year.",
+            "€12,959",
+            "weighted average",
+            id="the-measure-a-price-per-unit-is-of",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. withdrew from a plan to build an integrated supply chain in Indonesia worth about"
+            " 11 trillion won.",
+            "about 11 trillion won",
+            "integrated supply chain",
+            id="what-an-amount-is-the-worth-of",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. won the 35.4MW/250MWh Scara BESS in Sicily.",
+            "250MWh",
+            "Scara BESS",
+            id="the-nouns-after-a-capacity-the-parse-misses",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. makes cells in the 280–320 Ah range.",
+            "280–320 Ah",
+            "cells",
+            id="a-measure-noun-after-a-capacity-is-no-milestone",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):

@@ -3,38 +3,23 @@ production", "pilot production line", "equipment market" — a noun phrase found
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from spacy.tokens import Span, Token
 
 from pipeline.components.milestone_lines import PLACES, line_label
+from pipeline.components.milestone_phrases import MilestonePhrases, inside
 from pipeline.components.spans import get_fact
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVES = {"which", "that", "who", "each"}  # "a container that holds 5 MWh", "units, each holding 3.9 MWh"
-MAX_COMPLEMENT = 4  # words of a complement kept in a milestone ("in the Marche region")
 
 
-class MilestoneFinder:
-    """Rules from links.toml's [milestone] table; ``numbers`` holds the token indices of the Doc's
-    number records, which are never milestones themselves."""
-
-    def __init__(self, rules: Mapping) -> None:
-        self.subject_verbs = frozenset(rules["subject_verbs"])
-        self.object_verbs = frozenset(rules["object_verbs"])
-        self.drop_leading = frozenset(rules["drop_leading"])
-        self.measure_nouns = frozenset(rules["measure_nouns"])
-        self.goal_nouns = frozenset(rules["goal_nouns"])
-        self.complements = frozenset(rules["complements"])
-        self.not_milestones = frozenset(rules["not_milestones"])
-        self.irregular = dict(rules["irregular_verbs"])
-        self.share_words = frozenset(rules["share_words"])
-        self.numbers: set[int] = set()
+class MilestoneFinder(MilestonePhrases):
+    """Where a milestone is looked for: the table row or list line, then the parse around the anchor."""
 
     def __call__(self, span: Span, owner: dict[int, str]) -> Span | None:
         """The phrase naming what ``span`` dates or measures, or None: the label of its table row or
         list line where the parse finds nothing outside that label, else from the parse."""
-        found = self._shares(span) or self._from_parse(span, owner)
+        found = self._shares(span) or self._from_parse(span, owner) or self._named_next(span, owner)
         if found is not None and not self._names_a_thing(found):
             found = None
         label = line_label(span, owner)
@@ -51,7 +36,8 @@ class MilestoneFinder:
 
     def _from_parse(self, span: Span, owner: dict[int, str]) -> Span | None:
         if span.label_ == "CAPACITY" or span.label_ == "MONEY":
-            found = self._measure(span, owner) or self._modified_noun(span, owner) or self._complement(span, owner)
+            found = self._measure(span, owner) or self._worth(span, owner) or self._modified_noun(span, owner)
+            found = found or self._complement(span, owner)
             if found is not None:
                 return found
         root = span.root
@@ -63,6 +49,20 @@ class MilestoneFinder:
             if token.pos_ in {"VERB", "AUX"}:
                 return self._verb_milestone(token, span, owner) or self._verb_object(token, span, owner)
         return None
+
+    def _named_next(self, span: Span, owner) -> Span | None:
+        """Where the parse finds nothing, the nouns right after a capacity that it modifies, read from the
+        words: "the 35.4MW/250MWh Scara BESS", "a 275 MW, 2,200 MWh lithium iron phosphate battery"."""
+        if span.label_ != "CAPACITY":
+            return None
+        doc, end = span.doc, span.end
+        while end < span.sent.end and _modifier_word(doc[end]) and end not in owner and end not in self.numbers:
+            end += 1
+        nouns = [t for t in doc[span.end : end] if t.pos_ in {"NOUN", "PROPN"}]
+        if not nouns or doc[span.end].ent_type_ in PLACES or nouns[-1].lower_ in self.measure_nouns:
+            return None  # "in the 280-320 Ah range" measures cells named elsewhere
+        phrase = doc[span.end : nouns[-1].i + 1]
+        return phrase if self._names_a_thing(phrase) else None
 
     def _verb_object(self, verb: Token, span: Span, owner) -> Span | None:
         """Where the verb's own object is the amount, what it is spent on or for: "has invested Rs 4,500
@@ -76,7 +76,9 @@ class MilestoneFinder:
         """The noun a figure is "of": "a total annual capacity of 15 GWh of cells", "an operating profit
         of 24 billion won" — what is measured, not the thing after the figure."""
         # the figure's own token, also where the parse takes "won" for a verb: "a profit of 24 billion won"
-        figure = next((t for t in span if t.dep_ == "pobj" and not _inside(t.head, span)), None)
+        figure = next((t for t in span if t.dep_ == "pobj" and not inside(t.head, span)), None)
+        if figure is None and _per_unit(span):
+            figure = span.root.head  # "a weighted average of €12,959/MWh-year": the price's unit holds the place
         if figure is None or figure.head.lower_ != "of" or figure.head.dep_ != "prep":
             return None
         noun = figure.head.head
@@ -85,6 +87,19 @@ class MilestoneFinder:
         if noun.lower_ in self.goal_nouns and self._complement(span, owner) is not None:
             return None  # "its goal of 150-200 GWh of annual battery capacity": the capacity is the goal
         return self._phrase(noun, span, owner)
+
+    def _worth(self, span: Span, owner) -> Span | None:
+        """What an amount is the worth of, the nearest thing before "worth" in its clause: "a plan to build
+        an integrated supply chain in Indonesia worth about 11 trillion won" -> integrated supply chain."""
+        doc = span.doc
+        if span.start == span.sent.start or doc[span.start - 1].lower_ != "worth":
+            return None
+        for token in reversed(doc[span.sent.start : span.start - 1]):
+            if token.pos_ in {"VERB", "AUX", "PUNCT", "PRON"} or token.i in owner:
+                return None
+            if token.pos_ == "NOUN" and self._is_thing(token):
+                return self._phrase(token, span, owner)
+        return None
 
     def _modified_noun(self, span: Span, owner) -> Span | None:
         """ "a 0.2 gigawatt-hour pilot production line" -> "pilot production line"."""
@@ -103,7 +118,7 @@ class MilestoneFinder:
         """ "30 GWh of annual sodium-ion capacity", "invested RMB 10bn in sodium-ion research"."""
         root = span.root
         holders = [root, root.head] if root.dep_ in {"dobj", "attr", "pobj", "appos"} else [root]
-        holders += [t for t in span if t.i != root.i and not _inside(t.head, span)]  # "Rs | 4,500 crore"
+        holders += [t for t in span if t.i != root.i and not inside(t.head, span)]  # "Rs | 4,500 crore"
         for holder in holders:
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "for", "on", "into"} and prep.i >= span.end:
@@ -175,72 +190,6 @@ class MilestoneFinder:
                     return found
         return None
 
-    def _is_thing(self, token: Token) -> bool:
-        """A noun that can be a milestone: not a pronoun, not a number record of its own; a numbered
-        one counts ("Phase one is budgeted at …")."""
-        if token.i in self.numbers or token.ent_type_ in PLACES:
-            return False
-        if token.pos_ == "NUM":
-            return any(c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"} for c in token.lefts)
-        return token.pos_ in {"NOUN", "PROPN"}
-
-    def _verb_in(self, token: Token, verbs: frozenset[str]) -> bool:
-        """Whether a verb form belongs to a list of base forms ("aims", "completed", "fell")."""
-        return _verb_in(token, verbs) or self.irregular.get(token.lower_) in verbs
-
-    def _phrase(self, noun: Token, span: Span, owner) -> Span | None:
-        """The noun with its left modifiers, without determiners, possessives and the anchor itself."""
-        left = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod", "nummod"} and not _inside(t, span)]
-        start = min([t.left_edge.i for t in left] + [noun.i])
-        tokens = [t for t in noun.doc[start : noun.i + 1] if not _inside(t, span)]
-        while tokens and (tokens[0].lower_ in self.drop_leading or tokens[0].dep_ in {"poss", "case", "det"}):
-            tokens = tokens[1:]
-        # figures and other records go, ordinal words and "20-foot" stay: "first phase", "second stage"
-        while tokens and (tokens[0].is_punct or tokens[0].i in owner or self._is_figure(tokens[0])):
-            tokens = tokens[1:]
-        if not tokens or not self._names_a_thing(noun.doc[tokens[0].i : noun.i + 1]):
-            return None
-        end = self._complement_end(noun, span)
-        return noun.doc[tokens[0].i : end]
-
-    def _is_figure(self, token: Token) -> bool:
-        hyphenated = not token.whitespace_ and token.i + 1 < len(token.doc) and token.nbor().text == "-"
-        return token.i in self.numbers or (token.like_num and not token.is_alpha and not hyphenated)
-
-    def _complement_end(self, noun: Token, span: Span) -> int:
-        """Where the phrase ends: after a short complement that says which one ("investment in the
-        venture", "request for a training centre"), else after the noun."""
-        prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
-        if prep is None or prep.lower_ not in self.complements or prep.i != noun.i + 1:
-            return noun.i + 1
-        words = [t for t in prep.subtree if t.i != prep.i and t.dep_ != "det"]
-        inside = any(t.i in self.numbers or _inside(t, span) for t in prep.subtree)
-        if not words or len(words) > MAX_COMPLEMENT or inside or any(t.is_punct for t in words):
-            return noun.i + 1
-        return prep.right_edge.i + 1
-
-    def _names_a_thing(self, phrase: Span) -> bool:
-        """Not a unit, a part of a date or a bare "company": "/MWh", "end", "Q2"."""
-        if phrase.root.lower_ in self.not_milestones or all(t.ent_type_ in PLACES for t in phrase):
-            return False  # "China | 101 GWh": a region names no milestone
-        return any(t.is_alpha and len(t) > 1 and t.lower_ not in self.not_milestones for t in phrase)
-
-
-def _verb_in(token: Token, verbs: frozenset[str]) -> bool:
-    """Whether a verb form belongs to a list of base forms ("aims", "completed", "starting")."""
-    word = token.lower_
-    candidates = {
-        word,
-        word.removesuffix("s"),
-        word.removesuffix("es"),
-        word.removesuffix("ed"),
-        word.removesuffix("d"),
-        word.removesuffix("ing"),
-        word.removesuffix("ing") + "e",
-        word.removesuffix("led"),  # "totalled"
-    }
-    return bool(candidates & verbs)
-
 
 def _undergoes(verb: Token, span: Span) -> bool:
     """Whether the verb's subject is what its year dates: a passive ("First cells are expected by
@@ -254,9 +203,16 @@ def _undergoes(verb: Token, span: Span) -> bool:
     return "nsubj" in children and not children & objects
 
 
+def _modifier_word(token: Token) -> bool:
+    """A word of a noun phrase's head or its modifiers: "lithium iron phosphate battery", "Scara BESS"."""
+    return token.pos_ in {"NOUN", "PROPN", "ADJ"} or (token.dep_ in {"compound", "amod"} and not token.is_punct)
+
+
+def _per_unit(span: Span) -> bool:
+    """Whether the span is a price whose unit follows after a slash: "€12,959/MWh-year"."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "/" and span.root.head.i == span.end + 1
+
+
 def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _inside(token: Token, span: Span) -> bool:
-    return span.start <= token.i < span.end

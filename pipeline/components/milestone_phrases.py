@@ -1,0 +1,100 @@
+"""How a milestone phrase is cut from the noun that names it: its left modifiers without determiners,
+possessives, figures and other records, and a short complement that says which one ("investment in
+the venture"); and which nouns can name a milestone at all."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Span, Token
+
+from pipeline.components.milestone_lines import PLACES
+
+MAX_COMPLEMENT = 4  # words of a complement kept in a milestone ("in the Marche region")
+
+
+class MilestonePhrases:
+    """Rules from links.toml's [milestone] table; ``numbers`` holds the token indices of the Doc's
+    number records, which are never milestones themselves."""
+
+    def __init__(self, rules: Mapping) -> None:
+        self.subject_verbs = frozenset(rules["subject_verbs"])
+        self.object_verbs = frozenset(rules["object_verbs"])
+        self.drop_leading = frozenset(rules["drop_leading"])
+        self.measure_nouns = frozenset(rules["measure_nouns"])
+        self.goal_nouns = frozenset(rules["goal_nouns"])
+        self.complements = frozenset(rules["complements"])
+        self.not_milestones = frozenset(rules["not_milestones"])
+        self.irregular = dict(rules["irregular_verbs"])
+        self.share_words = frozenset(rules["share_words"])
+        self.numbers: set[int] = set()
+
+    def _is_thing(self, token: Token) -> bool:
+        """A noun that can be a milestone: not a pronoun, not a number record of its own; a numbered
+        one counts ("Phase one is budgeted at …")."""
+        if token.i in self.numbers or token.ent_type_ in PLACES:
+            return False
+        if token.pos_ == "NUM":
+            return any(c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"} for c in token.lefts)
+        return token.pos_ in {"NOUN", "PROPN"}
+
+    def _verb_in(self, token: Token, verbs: frozenset[str]) -> bool:
+        """Whether a verb form belongs to a list of base forms ("aims", "completed", "fell")."""
+        return verb_in(token, verbs) or self.irregular.get(token.lower_) in verbs
+
+    def _phrase(self, noun: Token, span: Span, owner) -> Span | None:
+        """The noun with its left modifiers, without determiners, possessives and the anchor itself."""
+        left = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod", "nummod"} and not inside(t, span)]
+        start = min([t.left_edge.i for t in left] + [noun.i])
+        tokens = [t for t in noun.doc[start : noun.i + 1] if not inside(t, span)]
+        while tokens and (tokens[0].lower_ in self.drop_leading or tokens[0].dep_ in {"poss", "case", "det"}):
+            tokens = tokens[1:]
+        # figures and other records go, ordinal words and "20-foot" stay: "first phase", "second stage"
+        while tokens and (tokens[0].is_punct or tokens[0].i in owner or self._is_figure(tokens[0])):
+            tokens = tokens[1:]
+        if not tokens or not self._names_a_thing(noun.doc[tokens[0].i : noun.i + 1]):
+            return None
+        end = self._complement_end(noun, span)
+        return noun.doc[tokens[0].i : end]
+
+    def _is_figure(self, token: Token) -> bool:
+        hyphenated = not token.whitespace_ and token.i + 1 < len(token.doc) and token.nbor().text == "-"
+        return token.i in self.numbers or (token.like_num and not token.is_alpha and not hyphenated)
+
+    def _complement_end(self, noun: Token, span: Span) -> int:
+        """Where the phrase ends: after a short complement that says which one ("investment in the
+        venture", "request for a training centre"), else after the noun."""
+        prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
+        if prep is None or prep.lower_ not in self.complements or prep.i != noun.i + 1:
+            return noun.i + 1
+        words = [t for t in prep.subtree if t.i != prep.i and t.dep_ != "det"]
+        within = any(t.i in self.numbers or inside(t, span) for t in prep.subtree)
+        if not words or len(words) > MAX_COMPLEMENT or within or any(t.is_punct for t in words):
+            return noun.i + 1
+        return prep.right_edge.i + 1
+
+    def _names_a_thing(self, phrase: Span) -> bool:
+        """Not a unit, a part of a date or a bare "company": "/MWh", "end", "Q2"."""
+        if phrase.root.lower_ in self.not_milestones or all(t.ent_type_ in PLACES for t in phrase):
+            return False  # "China | 101 GWh": a region names no milestone
+        return any(t.is_alpha and len(t) > 1 and t.lower_ not in self.not_milestones for t in phrase)
+
+
+def verb_in(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether a verb form belongs to a list of base forms ("aims", "completed", "starting")."""
+    word = token.lower_
+    candidates = {
+        word,
+        word.removesuffix("s"),
+        word.removesuffix("es"),
+        word.removesuffix("ed"),
+        word.removesuffix("d"),
+        word.removesuffix("ing"),
+        word.removesuffix("ing") + "e",
+        word.removesuffix("led"),  # "totalled"
+    }
+    return bool(candidates & verbs)
+
+
+def inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
