@@ -169,6 +169,32 @@ def milestone(record, text):
             "cells",
             id="a-measure-noun-after-a-capacity-is-no-milestone",
         ),
+        pytest.param(
+            "Velmora Motors Inc. has pushed the second electric pickup line at its Orion plant to mid-2026.",
+            "to mid-2026",
+            "second electric pickup line",
+            id="what-is-pushed-to-a-date",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. kept its operating profit forecast at 167 billion yen.",
+            "167 billion yen",
+            "operating profit forecast",
+            id="what-is-kept-at-an-amount",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. said the battery would help it meet its interim target of about 5 GW of new capacity"
+            " by 2030.",
+            "by 2030",
+            "interim target",
+            id="what-is-met-by-a-year",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. cut its profit forecast. It kept its goal of 150-200GWh of annual automotive battery"
+            " capacity by FY2030.",
+            "by FY2030",
+            "annual automotive battery capacity",
+            id="a-kept-goal-of-a-figure-of-a-thing",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):

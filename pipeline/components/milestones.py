@@ -53,15 +53,16 @@ class MilestoneFinder(MilestonePhrases):
     def _named_next(self, span: Span, owner) -> Span | None:
         """Where the parse finds nothing, the nouns right after a capacity that it modifies, read from the
         words: "the 35.4MW/250MWh Scara BESS", "a 275 MW, 2,200 MWh lithium iron phosphate battery"."""
-        if span.label_ != "CAPACITY":
-            return None
-        doc, end = span.doc, span.end
-        while end < span.sent.end and _modifier_word(doc[end]) and end not in owner and end not in self.numbers:
+        return self._nouns_after(span.root.sent, span.end, owner) if span.label_ == "CAPACITY" else None
+
+    def _nouns_after(self, sentence: Span, start: int, owner) -> Span | None:
+        doc, end = sentence.doc, start
+        while end < sentence.end and _modifier_word(doc[end]) and end not in owner and end not in self.numbers:
             end += 1
-        nouns = [t for t in doc[span.end : end] if t.pos_ in {"NOUN", "PROPN"}]
-        if not nouns or doc[span.end].ent_type_ in PLACES or nouns[-1].lower_ in self.measure_nouns:
+        nouns = [t for t in doc[start:end] if t.pos_ in {"NOUN", "PROPN"}]
+        if not nouns or doc[start].ent_type_ in PLACES or nouns[-1].lower_ in self.measure_nouns:
             return None  # "in the 280-320 Ah range" measures cells named elsewhere
-        phrase = doc[span.end : nouns[-1].i + 1]
+        phrase = doc[start : nouns[-1].i + 1]
         return phrase if self._names_a_thing(phrase) else None
 
     def _verb_object(self, verb: Token, span: Span, owner) -> Span | None:
@@ -125,12 +126,15 @@ class MilestoneFinder(MilestonePhrases):
                     target = next((c for c in prep.children if c.dep_ == "pobj" and self._is_thing(c)), None)
                     if target is not None and target.i not in owner:
                         return self._phrase(target, span, owner)
+                    figure = next((c for c in prep.children if c.dep_ == "pobj" and c.i in self.numbers), None)
+                    if figure is not None:  # "$80 million for a 6 GWh LFP cell line": what the capacity measures
+                        return self._nouns_after(span.sent, figure.i + 1, owner)
         return None
 
     def _verb_milestone(self, verb: Token, span: Span, owner) -> Span | None:
         target = self._object(verb)
         if target is not None and target.i not in owner:
-            return self._phrase(target, span, owner)
+            return self._phrase(self._goal_content(target), span, owner)
         through_preposition = span.root.dep_ == "pobj" and span.root.head.head.i == verb.i
         dated = through_preposition or _undergoes(verb, span)
         if self._verb_in(verb, self.subject_verbs) or verb.dep_ in {"acl", "pcomp"} or dated:
@@ -138,6 +142,14 @@ class MilestoneFinder(MilestonePhrases):
             if subject is not None and subject.i not in owner and self._is_thing(subject):
                 return self._phrase(subject, span, owner)
         return None
+
+    def _goal_content(self, noun: Token) -> Token:
+        """What a goal of a figure is a goal for: "kept its goal of 150-200 GWh of annual capacity" -> capacity."""
+        if noun.lower_ not in self.goal_nouns:
+            return noun
+        figure = self._prepositional_object(noun, {"of"}, lambda t: t.i in self.numbers)
+        thing = self._prepositional_object(figure, {"of"}, self._is_thing) if figure is not None else None
+        return noun if thing is None else thing
 
     def _object(self, verb: Token) -> Token | None:
         """What an object verb acts on, down a chain of infinitives: "expects to take a final
@@ -182,10 +194,12 @@ class MilestoneFinder(MilestonePhrases):
             subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
         return subject
 
-    def _prepositional_object(self, head: Token, prepositions: set[str]) -> Token | None:
+    def _prepositional_object(self, head: Token, prepositions: set[str], fits=None) -> Token | None:
+        """The object of the first of ``prepositions`` under ``head`` that ``fits`` (a thing, by default)."""
+        fits = fits or self._is_thing
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in prepositions:
-                found = next((c for c in prep.children if c.dep_ == "pobj" and self._is_thing(c)), None)
+                found = next((c for c in prep.children if c.dep_ == "pobj" and fits(c)), None)
                 if found is not None:
                     return found
         return None
