@@ -195,6 +195,19 @@ def milestone(record, text):
             "annual automotive battery capacity",
             id="a-kept-goal-of-a-figure-of-a-thing",
         ),
+        pytest.param(
+            "Tested: Velmora's PowerMore 250 range extender adds 250 Wh to light e-bikes\n\nVelmora Motors Inc. took"
+            " its time.",
+            "250 Wh",
+            "PowerMore 250 range extender",
+            id="a-titles-rubric-is-no-label",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. said a second phase could add 12 GWh in 2029.",
+            "12 GWh",
+            "second phase",
+            id="the-noun-a-capacity-is-added-by",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):
@@ -213,6 +226,11 @@ def test_milestone_found(run_model, text, anchor, expected):
             id="a-region-label",
         ),
         pytest.param("They need 20 GWh, Velmora Motors Inc. said.", "20 GWh", id="a-pronoun-subject"),
+        pytest.param(
+            "Velmora Motors Inc. makes packs. Rival Zentrix offers 160 Wh.",
+            "160 Wh",
+            id="a-name-that-offers-a-capacity",
+        ),
         pytest.param(
             '"We expect ESS to account for more than a third of our revenue next year," Velmora Motors Inc. said.',
             "next year",

@@ -27,7 +27,7 @@ def line_label(span: Span, owner: dict[int, str]) -> Span | None:
     before = text[start : span.start_char]
     if line.count("|") >= 2 and "|" in before:
         cell = before.split("|", 1)[0]
-    elif _is_list_line(line, before):
+    elif start > 0 and _is_list_line(line, before):  # a title's "Tested: …" or "Exclusive: …" is no label
         cell = before.split(":", 1)[0]
     else:
         return _gloss(span, line, start)

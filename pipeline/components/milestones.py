@@ -141,7 +141,17 @@ class MilestoneFinder(MilestonePhrases):
             subject = self._subject(verb)
             if subject is not None and subject.i not in owner and self._is_thing(subject):
                 return self._phrase(subject, span, owner)
-        return None
+        return self._holder(verb, span, owner)
+
+    def _holder(self, verb: Token, span: Span, owner) -> Span | None:
+        """A capacity that is its verb's object measures the common noun the verb is said of: "the range
+        extender adds 250 Wh", "a second phase could add 12 GWh" (not a name: "TQ offers 160 Wh")."""
+        if span.label_ != "CAPACITY" or span.root.dep_ != "dobj" or span.root.head.i != verb.i:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "NOUN" or subject.i in owner or not self._is_thing(subject):
+            return None
+        return self._phrase(subject, span, owner)
 
     def _goal_content(self, noun: Token) -> Token:
         """What a goal of a figure is a goal for: "kept its goal of 150-200 GWh of annual capacity" -> capacity."""
