@@ -208,6 +208,12 @@ def milestone(record, text):
             "second phase",
             id="the-noun-a-capacity-is-added-by",
         ),
+        pytest.param(
+            "The Kona Electric from Velmora Motors Inc. is sold with a 48.6 kWh or a 65.4 kWh battery pack.",
+            "48.6 kWh",
+            "battery pack",
+            id="the-noun-of-a-coordinated-figure",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):

@@ -37,7 +37,7 @@ class MilestoneFinder(MilestonePhrases):
     def _from_parse(self, span: Span, owner: dict[int, str]) -> Span | None:
         if span.label_ == "CAPACITY" or span.label_ == "MONEY":
             found = self._measure(span, owner) or self._worth(span, owner) or self._modified_noun(span, owner)
-            found = found or self._complement(span, owner)
+            found = found or self._complement(span, owner) or self._shared_noun(span, owner)
             if found is not None:
                 return found
         root = span.root
@@ -100,6 +100,14 @@ class MilestoneFinder(MilestonePhrases):
                 return None
             if token.pos_ == "NOUN" and self._is_thing(token):
                 return self._phrase(token, span, owner)
+        return None
+
+    def _shared_noun(self, span: Span, owner) -> Span | None:
+        """The noun that the figure coordinated with this one modifies: "a 48.6 kWh or a 65.4 kWh battery pack"."""
+        for noun in span.root.children:
+            figures = [t for t in noun.lefts if t.i in self.numbers]
+            if noun.dep_ == "conj" and noun.pos_ == "NOUN" and figures and noun.i not in self.numbers:
+                return self._phrase(noun, span, owner)
         return None
 
     def _modified_noun(self, span: Span, owner) -> Span | None:
