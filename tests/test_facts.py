@@ -246,6 +246,16 @@ def test_a_reporting_verb_shares_the_subject_of_the_verb_it_is_joined_to(run_mod
     assert fact(record, "5 GWh").organization == "Velmora Motors Inc."
 
 
+def test_a_clause_without_its_verb_is_the_organization_before_the_figure(run_model):
+    text = (
+        "Of that, Velmora Motors Inc. is to put ₹5,114 crore into cells and Nordvik Battery Systems AB "
+        "Rs 2,500 crore into a car plant."
+    )
+    record = run_model(text)
+    assert fact(record, "₹5,114 crore").organization == "Velmora Motors Inc."
+    assert fact(record, "Rs 2,500 crore").organization == "Nordvik Battery Systems AB"
+
+
 def test_a_table_row_is_its_companys(run_model):
     text = (
         "Velmora Motors Inc. ran the tender.\n\nBidder | Capacity | Tariff\n"

@@ -555,6 +555,20 @@ MODEL_MENTIONS = [
         ["EVE Energy", "EVE"],
         id="model-short-form-of-the-name-named-first",
     ),
+    pytest.param(
+        "Ola Electric said group company Ola Electric Technologies will build a car plant. Ola Electric Mobility "
+        "Pvt Ltd began construction of its gigafactory on Wednesday.",
+        "Ola Electric Mobility Pvt Ltd",
+        ["Ola Electric", "Ola Electric Mobility Pvt Ltd"],
+        id="model-short-form-of-the-gazetteers-company",
+    ),
+    pytest.param(
+        "Of that, Velmora Motors Inc. is to put ₹5,114 crore into cells and Nordvik Battery Systems AB "
+        "Rs 2,500 crore into a car plant.",
+        "Nordvik Battery Systems AB",
+        ["Nordvik Battery Systems AB"],
+        id="model-name-before-an-amount-is-no-brand",
+    ),
 ]
 
 

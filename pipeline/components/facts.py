@@ -94,6 +94,9 @@ class FactLinker(SavedRules):
         headline = _headline_subject(span, model.in_sentence(sentence_tokens(span)[0]))
         if headline is not None:  # "GM, Samsung SDI Finalize $3.5 Billion Plant": a title names its subject first
             return Link(headline.kb_id_, "same_sentence")
+        gapped = _gapped_subject(span, model)
+        if gapped is not None:  # "A is to put ₹5,114 crore into cells and B Rs 2,500 crore into a car plant"
+            return Link(gapped.kb_id_, "same_clause")
         own = self._org_of(span.root, span, model, owner, True)  # the anchor's own words: "won" read as a verb
         if isinstance(own, Link) and own.organization is not None:
             return own
@@ -352,6 +355,16 @@ def _headline_subject(span: Span, mentions: list[Span]) -> Span | None:
         first = mentions[1]  # "Tata's Agratas appoints …": the owned company is the subject
     opens = not first_line[: mentions[0].start_char].strip()
     return first if opens and first.end_char <= span.start_char else None
+
+
+def _gapped_subject(span: Span, model: ArticleModel) -> Span | None:
+    """An organization right before the figure, after "and" or a comma: a clause whose verb is left
+    out ("…, and B Rs 2,500 crore into a car plant", "X offers 160 Wh, Y 210 Wh")."""
+    before = model.mention_at(span.start - 1) if span.start > 0 else None
+    if before is None or before.end != span.start or before.start == 0:
+        return None
+    joiner = span.doc[before.start - 1].lower_
+    return before if joiner in {"and", ",", ";"} else None
 
 
 def _chain(verb: Token) -> list[Token]:

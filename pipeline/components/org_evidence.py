@@ -11,12 +11,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.spans import entities, sentence_starts, span_text
+from pipeline.components.spans import FACTS, entities, sentence_starts, span_text
 from pipeline.components.spans import words as token_texts
 from pipeline.normalize.places import is_place
 from pipeline.resources import table
 
 QUARTER = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2,4}|\d{4}s?)$")
+FIGURES = ("money", "capacities")  # span keys of the figure finders, which run before this one
 OWNERS = frozenset({"its", "their", "our", "his", "her"})
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 # Tags that end an apposition's noun phrase: a preposition, a relative word, a verb.
@@ -81,12 +82,23 @@ def is_brand_of_product(span: Span) -> bool:
     """A name that brands a product named after it: "Samsung Battery Box 1.5", "Honor Magic8 Pro"
     (capitalised words, then a model code or a number within three words)."""
     doc, at = span.doc, span.end
-    texts, starts = token_texts(doc), sentence_starts(doc)
+    texts, starts, figures = token_texts(doc), sentence_starts(doc), _figure_tokens(doc)
     while at < min(len(doc), span.end + 3) and texts[at][:1].isupper() and at not in starts:
+        if at in figures:
+            return False  # an amount after the name: "and B Rs 2,500 crore into a car plant"
         if is_code(texts[at]):
             return True
         at += 1
     return at > span.end and at < len(doc) and doc[at].like_num and not YEAR.match(doc[at].text)
+
+
+def _figure_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens of the amounts and capacities found before the organizations."""
+    key = (FACTS, "figure_tokens")
+    if key not in doc.user_data:
+        spans = [s for name in FIGURES if name in doc.spans for s in doc.spans[name]]
+        doc.user_data[key] = frozenset(i for s in spans for i in range(s.start, s.end))
+    return doc.user_data[key]
 
 
 def names_a_thing(span: Span) -> bool:

@@ -57,8 +57,10 @@ def _abbreviation_after(doc: Doc, span: Span) -> Span | None:
 
 def _link(groups: _Groups, spans: list[Span]) -> None:
     """Join each short form or acronym to the one full name it most likely abbreviates: the
-    nearest by suffix steps ("BYD" -> "BYD Co. Ltd.", not "BYD Energy Storage"), then the shorter,
-    then the one named first ("EVE" of "EVE Energy", named before its unit "EVE Power"). Full names
+    nearest by words cut off, legal suffixes free ("BYD" -> "BYD Co. Ltd.", not "BYD Energy
+    Storage"), then the one named first ("EVE" of "EVE Energy", named before its unit "EVE Power";
+    "Ola Electric" of "Ola Electric Mobility Pvt Ltd", named before "Ola Electric Technologies"),
+    then the shorter. Full names
     are indexed by their short forms and initials, so this stays linear in the number of names."""
     words = {_key(s): name_words(span_text(s)) for s in spans}
     first: dict[str, int] = {}
@@ -72,18 +74,30 @@ def _link(groups: _Groups, spans: list[Span]) -> None:
         # a name the gazetteer knows is short only for a legal name: "Sunwoda" of "Sunwoda Electronic
         # Co.", but "BYD Energy Storage" is a unit of its own, not "BYD"
         for steps, form in enumerate(short_forms(full), start=1):
-            by_form.setdefault(tuple(form), []).append((steps, len(full), first[full_key], full_key, bool(legal)))
-        by_initials.setdefault(initials(full), []).append((0, len(full), first[full_key], full_key))
+            words_cut = max(0, steps - len(legal))  # a legal suffix costs no step: "Pvt Ltd", "Co."
+            by_form.setdefault(tuple(form), []).append((words_cut, first[full_key], len(full), full_key, bool(legal)))
+        by_initials.setdefault(initials(full), []).append((0, first[full_key], len(full), full_key))
     for short_key, short in words.items():
         candidates = [
-            (steps, size, at, key)
-            for steps, size, at, key, legal_name in by_form.get(tuple(short), [])
+            (steps, at, size, key)
+            for steps, at, size, key, legal_name in by_form.get(tuple(short), [])
             if key != short_key and (short_key not in known or legal_name)
         ]
         if len(short) == 1 and len(short[0]) >= 2 and short[0].isupper():  # "CICC": initials of a full name
             candidates += [c for c in by_initials.get(short[0], []) if c[3] != short_key]
+        if len(candidates) > 1:  # the gazetteer's company of the short form first
+            candidates = [c for c in candidates if _known_as(words[c[3]], short)] or candidates
         if candidates:
             groups.union(short_key, min(candidates)[3])
+
+
+def _known_as(full: list[str], short: list[str]) -> bool:
+    """Whether a longer form of ``full`` is the gazetteer's name for the company ``short`` names:
+    "Ola Electric Mobility" of "Ola Electric Mobility Pvt Ltd" for "Ola Electric", which "Ola
+    Electric Technologies" is not."""
+    known = identify(join_words(short))
+    longer = (form for form in [full, *short_forms(full)] if len(form) > len(short))
+    return known is not None and any(identify(join_words(form)) == known for form in longer)
 
 
 def _rescan(doc: Doc, spans: list[Span], terms: set[str]) -> list[Span]:
