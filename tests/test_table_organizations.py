@@ -563,6 +563,13 @@ MODEL_MENTIONS = [
         id="model-short-form-of-the-gazetteers-company",
     ),
     pytest.param(
+        "Bidders include Exide Industries and Waaree Energies. Exide's subsidiary Exide Energy Solutions has "
+        "started trial production.",
+        "Exide Energy Solutions",
+        ["Exide Energy Solutions"],
+        id="model-short-form-stays-with-its-own-known-company",
+    ),
+    pytest.param(
         "Of that, Velmora Motors Inc. is to put ₹5,114 crore into cells and Nordvik Battery Systems AB "
         "Rs 2,500 crore into a car plant.",
         "Nordvik Battery Systems AB",

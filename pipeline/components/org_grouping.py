@@ -63,6 +63,9 @@ def _link(groups: _Groups, spans: list[Span]) -> None:
     then the shorter. Full names
     are indexed by their short forms and initials, so this stays linear in the number of names."""
     words = {_key(s): name_words(span_text(s)) for s in spans}
+    named: dict[str, bool] = {}  # whether the article writes a longer name of the key's company
+    for span in spans:
+        named[_key(span)] = named.get(_key(span), False) or len(name_words(span_text(span))) > len(words[_key(span)])
     first: dict[str, int] = {}
     for span in spans:
         first.setdefault(_key(span), span.start)
@@ -81,8 +84,8 @@ def _link(groups: _Groups, spans: list[Span]) -> None:
         candidates = [
             (steps, at, size, key)
             for steps, at, size, key, legal_name in by_form.get(tuple(short), [])
-            if key != short_key and (short_key not in known or legal_name)
-        ]
+            if key != short_key and (short_key not in known or legal_name) and not (named[short_key] and key in known)
+        ]  # a known short form is short only for a legal name, never for another known company it names in full
         if len(short) == 1 and len(short[0]) >= 2 and short[0].isupper():  # "CICC": initials of a full name
             candidates += [c for c in by_initials.get(short[0], []) if c[3] != short_key]
         if len(candidates) > 1:  # the gazetteer's company of the short form first
