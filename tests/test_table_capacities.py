@@ -168,6 +168,11 @@ CASES = [
         id="written-gigawatt-hours-plural",
     ),
     pytest.param(
+        "The line can store 2 Giga Watt Hour (GWh), and 500 Mega Watt Hours more by 2027.",
+        [cap("2 Giga Watt Hour", "GWh", 2.0), cap("500 Mega Watt Hours", "MWh", 500.0)],
+        id="prefix-written-apart-from-watt-hour",
+    ),
+    pytest.param(
         "Europe could need 1.5 terawatt-hours of cells a decade from now.",
         [cap("1.5 terawatt-hours", "TWh", 1.5)],
         id="written-terawatt-hours",
