@@ -168,6 +168,11 @@ CASES = [
         id="written-gigawatt-hours-plural",
     ),
     pytest.param(
+        "Europe will need several hundred GWh of cells, and two hundred GWh of them by 2030.",
+        [cap("two hundred GWh", "GWh", 200.0)],
+        id="hundred-alone-is-vague-two-hundred-is-a-number",
+    ),
+    pytest.param(
         "The line can store 2 Giga Watt Hour (GWh), and 500 Mega Watt Hours more by 2027.",
         [cap("2 Giga Watt Hour", "GWh", 2.0), cap("500 Mega Watt Hours", "MWh", 500.0)],
         id="prefix-written-apart-from-watt-hour",
