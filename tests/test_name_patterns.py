@@ -31,10 +31,35 @@ def test_rules_skipped_for_missing_words_change_no_match(patterns):
 
 def test_a_rule_is_tried_only_where_its_words_are(patterns):
     nlp = load_pipeline("blank")
-    assert "institution-of" not in patterns._applicable(nlp.make_doc("Harrow Motors Inc. said on Monday."))
-    applicable = patterns._applicable(nlp.make_doc("The Ministry of Industry said."))
+    assert "institution-of" not in patterns._applicable(patterns._hits(nlp.make_doc("Harrow Motors Inc. said.")))
+    applicable = set(patterns._applicable(patterns._hits(nlp.make_doc("The Ministry of Industry said."))))
     assert {"institution-of", "institution"} <= applicable and "wire-credit-slashes" not in applicable
     assert patterns(nlp.make_doc("")) == []
+
+
+# Matches at the edges of the ranges a rule runs on: as long as a pattern allows ({0,8} name words
+# before the suffix), at the start and the end of the text, and ranges that meet.
+EDGES = [
+    "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Energy Co., Ltd. said.",
+    "Beta Gamma Delta Epsilon Zeta Eta Theta Iota Energy",
+    "Energy Inc. and Power Corp. and Motors Ltd. signed with Harrow Battery Co., Ltd.",
+    "Ministry of Industry and Information Technology of the People and Planning Bureau",
+    "told the regional paper Salzgitter Kurier on Monday, according to the trade weekly Grid Edge Weekly",
+    "Plenitude, the retail and renewables arm of Eni, said (Reuters) /PRNewswire/",
+]
+
+
+@pytest.mark.parametrize("text", EDGES, ids=range(len(EDGES)))
+def test_rules_run_around_their_anchors_find_every_match(patterns, text):
+    nlp = load_pipeline("blank")
+    doc = nlp(make_doc(nlp, text, None))
+    assert sorted(patterns(doc)) == sorted(patterns._matcher(frozenset(patterns.patterns))(doc))
+
+
+def test_an_anchor_allows_the_tokens_its_pattern_can_have_around_it(patterns):
+    """legal-suffix: a name start, up to 8 name words, the suffix (the rarest anchor), ",", a legal tail."""
+    suffix = [a for a in patterns.anchors["legal-suffix"] if a.before == 9]
+    assert suffix and all(a.after == 2 for a in suffix)
 
 
 def test_repeated_name_words_are_bounded():
