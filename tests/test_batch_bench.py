@@ -75,3 +75,21 @@ def test_bare_model_of_a_rules_only_bench_is_the_blank_tokenizer():
     articles = [Article(str(n), text) for n, text in enumerate(["CATL plans 40 GWh by 2030."] * 3)]
     rates = bare_model(articles, "blank", batch_size=2)
     assert rates["articles_per_s"] > 0
+
+
+def test_both_sides_are_warmed_up_on_articles_that_load_every_table():
+    """The warm-up builds what the first articles would (units, currencies, places): its articles
+    hold capacities, amounts and years, and are none of the measured ones."""
+    from pipeline.batch.bench import warm_up_articles
+
+    warm = warm_up_articles()
+    records = [extract(article.text, model="blank") for article in warm]
+    assert all(any(getattr(r, kind) for r in records) for kind in ("capacities", "money", "target_years"))
+    measured = {str(record["text"]) for record in ArticleGenerator(1000).records(50)}
+    assert not measured.intersection(article.text for article in warm)
+
+
+def test_the_bare_model_is_loaded_once_like_the_extraction_pipeline():
+    from pipeline.batch.bench import bare_pipeline
+
+    assert bare_pipeline("blank") is bare_pipeline("blank")
