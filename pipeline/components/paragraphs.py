@@ -29,24 +29,28 @@ def mark_line_breaks(doc: Doc) -> Doc:
         return doc
     starts = doc.to_array(IDX)
     after_break = set(numpy.searchsorted(starts, breaks, side="right").tolist())
-    for index in after_break:
-        if 0 < index < len(doc):
-            doc[index].is_sent_start = True
-    return mark_datelines(doc, after_break | {0})
+    marked = {index for index in after_break if 0 < index < len(doc)} | after_datelines(doc, after_break | {0})
+    # one write of the whole array: the Token.is_sent_start setter checks the whole Doc for a parse
+    # on every call, which made this step quadratic on long articles
+    array = doc.to_array([SENT_START]).reshape(-1, 1)
+    array[sorted(marked), 0] = 1
+    doc.from_array([SENT_START], array)
+    return doc
 
 
-def mark_datelines(doc: Doc, line_starts: set[int]) -> Doc:
+def after_datelines(doc: Doc, line_starts: set[int]) -> set[int]:
     """ "JAKARTA – PT HLI Green Power, the venture of …, will …": the sentence starts after the
     dateline's dash (an upper-case place opening the line), so the parser never makes the place
     the subject."""
+    marked = set()
     for start in line_starts:
         if start >= len(doc) or not _is_upper_word(doc[start].text):
             continue
         end = min(start + MAX_DATELINE_TOKENS, len(doc) - 1)
         dash = next((t for t in doc[start + 1 : end] if t.text in DATELINE_DASHES or t.text == "\n"), None)
         if dash is not None and dash.text != "\n" and doc[dash.i + 1].text[:1].isupper():
-            doc[dash.i + 1].is_sent_start = True
-    return doc
+            marked.add(dash.i + 1)
+    return marked
 
 
 def _is_upper_word(text: str) -> bool:
