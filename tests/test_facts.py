@@ -340,6 +340,39 @@ def test_facts_are_keyed_to_their_items(run_model):
             None,
             id="another-sentence's-amount-is-not-taken",
         ),
+        pytest.param(
+            "Velmora Motors Inc. was picked to build a 1.2GWh facility expected to cost about S$450 million.",
+            "1.2GWh",
+            None,
+            None,
+            "about S$450 million",
+            id="a-participle-on-a-noun-belongs-to-the-clause-above",
+        ),
+        pytest.param(
+            "Velmora Storage Ltd reached financial close on a 2,000 MWh battery system after raising £420m of debt.",
+            "£420m",
+            None,
+            "2,000 MWh",
+            None,
+            id="a-non-finite-adjunct-belongs-to-the-clause-above",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. is spending about $500 million to convert its lines, with volume production "
+            "starting in 2026.",
+            "about $500 million",
+            None,
+            None,
+            None,
+            id="a-with-clause-with-its-own-subject-is-a-clause",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. plans a 3-5GWh line for large cells starting in 2026.",
+            "3-5GWh",
+            2026,
+            None,
+            None,
+            id="a-participle-without-a-comma-modifies",
+        ),
     ],
 )
 def test_a_facts_fields_come_from_its_clause_and_organization(run_model, text, anchor, year, capacity, money):

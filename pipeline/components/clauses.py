@@ -113,10 +113,12 @@ def is_generic(noun: Token, owned_words: frozenset[str]) -> bool:
 
 
 def clause_of(span: Span) -> tuple[int, int]:
-    """The clause of a record: its sentence and the finite verb that governs it (the sentence's
-    root where no verb does). Non-finite verbs that only modify ("an order to supply … between
-    2027 and 2030", "subsidies tied to … the 2027-2036 period") belong to the clause above them."""
-    verbs = (t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"} and not _modifies(t))
+    """The clause of a record: its sentence and the verb that governs it (the sentence's root where
+    no verb does). Non-finite verbs that only modify ("an order to supply … between 2027 and 2030",
+    "a facility expected to cost …", "after raising £420m") belong to the clause above them; a verb
+    with a subject of its own is a clause ("…, with volume production starting in fiscal 2026")."""
+    own = [span.root] if span.root.i == span.start else []  # a year that opens with its verb: "starting in 2026"
+    verbs = (t for t in (*own, *span.root.ancestors) if t.pos_ in {"VERB", "AUX"} and not _modifies(t))
     verb = next(verbs, None)
     start, end = sentence_tokens(span)
     if verb is None:
@@ -125,8 +127,14 @@ def clause_of(span: Span) -> tuple[int, int]:
 
 
 def _modifies(verb: Token) -> bool:
-    if verb.dep_ in {"acl", "xcomp"} and verb.tag_ in {"VB", "VBG", "VBN"}:
-        return True
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    if verb.dep_ == "acl" or (verb.dep_ == "xcomp" and verb.tag_ in {"VB", "VBG", "VBN"}):
+        return True  # "acl" also where the tagger took the participle for a past tense ("expected")
+    if verb.dep_ == "pcomp" and verb.tag_ in {"VBG", "VBN"}:
+        return True  # "after raising £420m"
+    if verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"} and verb.i > 0 and verb.nbor(-1).text != ",":
+        return True  # "a 3-5GWh line … starting in 2026"; set off by a comma it is a predicate: "…, attracting …"
     # a purpose: "will invest Rs 4,500 crore to set up a 10 GWh plant"
     return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)
 
