@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.attrs import IS_DIGIT, IS_LOWER, IS_PUNCT, IS_UPPER, LIKE_NUM, SENT_START
 from spacy.tokens import Doc, Span
 
 from pipeline.components.org_cleaning import _before_break
 from pipeline.components.org_lines import _is_capitals, lines
-from pipeline.components.spans import entities
+from pipeline.components.spans import entities, flags, tags
 from pipeline.extraction import make_doc
 from pipeline.nlp import load_pipeline
 
@@ -33,6 +34,18 @@ def test_entities_are_the_models_entities(corpus_docs):
         assert expected and entities(doc) == expected
 
 
+def test_token_arrays_say_what_tokens_say(corpus_docs):
+    for doc in corpus_docs:
+        assert tags(doc) == [t.tag_ for t in doc]
+        assert [bool(v) for v in flags(doc, IS_LOWER)] == [t.is_lower for t in doc]
+        assert [bool(v) for v in flags(doc, IS_UPPER)] == [t.is_upper for t in doc]
+        assert [bool(v) for v in flags(doc, IS_PUNCT)] == [t.is_punct for t in doc]
+        assert [bool(v) for v in flags(doc, LIKE_NUM)] == [t.like_num for t in doc]
+        assert [bool(v) for v in flags(doc, IS_DIGIT)] == [t.is_digit for t in doc]
+        assert [v == 1 for v in flags(doc, SENT_START)] == [bool(t.is_sent_start) for t in doc]
+        assert any(t.is_lower for t in doc) and any(t.is_punct for t in doc) and any(t.like_num for t in doc)
+
+
 def _cut_with_tokens(span: Span) -> Span:
     for token in span[1:]:
         if token.text in {"(", "["} or (token.is_space and "\n" in token.text) or "\n" in token.nbor(-1).whitespace_:
@@ -46,7 +59,7 @@ def test_line_break_cut_reads_the_break_array_as_tokens_say(corpus_docs):
         for start in range(len(doc) - 1):
             for end in range(start + 1, min(len(doc), start + 8) + 1):
                 span = doc[start:end]
-                assert (_before_break(span).start, _before_break(span).end) == (span.start, _cut_with_tokens(span).end)
+                assert _before_break(doc, span.start, span.end) == _cut_with_tokens(span).end
                 checked += 1
     assert checked > 1000
 

@@ -5,10 +5,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.attrs import IS_DIGIT, IS_LOWER, IS_PUNCT, IS_UPPER, LIKE_NUM, SENT_START
+from spacy.tokens import Doc, Span
 
 from pipeline.components.org_evidence import product_nouns
-from pipeline.components.spans import breaks_after, doc_text, entities, sentence_bounds, span_text, words
+from pipeline.components.spans import (
+    breaks_after,
+    doc_text,
+    entities,
+    flags,
+    lower_words,
+    sentence_bounds,
+    span_text,
+    token_offsets,
+    words,
+)
 from pipeline.normalize.orgnames import is_rejected
 from pipeline.resources import table
 
@@ -23,96 +34,108 @@ def _rules() -> dict[str, frozenset[str]]:
     return {**rules, "reject": reject, "media_words": media, "institutions": institutions}
 
 
-def _is_descriptor(token: Token, rules: dict[str, frozenset[str]]) -> bool:
+def _is_descriptor(doc: Doc, i: int, rules: dict[str, frozenset[str]]) -> bool:
     """ "automaker GAC Group", "Automaker SAIC Motor Corp"; but a capitalised institution word heads
     a name ("Bank Mandiri", "Ministry of Power")."""
-    if not token.is_lower and token.text in rules["institutions"]:
+    lower = flags(doc, IS_LOWER)[i]
+    if not lower and words(doc)[i] in rules["institutions"]:
         return False
-    written_as_descriptor = token.is_lower or token.is_sent_start
-    return token.lower_ in rules["descriptors"] and written_as_descriptor
+    written_as_descriptor = lower or flags(doc, SENT_START)[i] == 1
+    return lower_words(doc)[i] in rules["descriptors"] and bool(written_as_descriptor)
 
 
-def _is_qualifying(token: Token, rules: dict[str, frozenset[str]]) -> bool:
+def _is_qualifying(doc: Doc, i: int, rules: dict[str, frozenset[str]]) -> bool:
     """Words that may stand between leading words and a descriptor: "Chinese EV maker"."""
-    return token.text in rules["nationalities"] or is_rejected(token.text) or token.is_lower
+    text = words(doc)[i]
+    return text in rules["nationalities"] or is_rejected(text) or bool(flags(doc, IS_LOWER)[i])
 
 
-def _is_modifier(token: Token, rules: dict[str, frozenset[str]]) -> bool:
+def _is_modifier(doc: Doc, i: int, rules: dict[str, frozenset[str]]) -> bool:
     """Nationalities, trade acronyms and lower-case words: "Several Chinese EV" names no one."""
-    return token.text in rules["nationalities"] or token.text in rules["reject"] or token.is_lower or token.is_punct
+    text = words(doc)[i]
+    known = text in rules["nationalities"] or text in rules["reject"]
+    return known or bool(flags(doc, IS_LOWER)[i] or flags(doc, IS_PUNCT)[i])
 
 
-def _is_outlet(span: Span, rules: dict[str, frozenset[str]]) -> bool:
+def _is_outlet(doc: Doc, start: int, end: int, rules: dict[str, frozenset[str]]) -> bool:
     """A news outlet's name, which keeps its leading words: "The Storage Desk", "Cell Market Tracker"."""
-    return len(span) > 1 and span[-1].text.title() in rules["media_words"] and span[0].text[:1].isupper()
+    texts = words(doc)
+    return end - start > 1 and texts[end - 1].title() in rules["media_words"] and texts[start][:1].isupper()
 
 
-def _leading_cut(span: Span, rules: dict[str, frozenset[str]]) -> int:
-    if _is_outlet(span, rules):
-        return 0
-    cut = 0
-    for index, token in enumerate(span):
-        if (index == cut and token.lower_ in rules["always"]) or _is_descriptor(token, rules):
-            cut = index + 1
-        elif not _is_qualifying(token, rules):
+def _leading_cut(doc: Doc, start: int, end: int, rules: dict[str, frozenset[str]]) -> int:
+    """The first token of the name after its leading descriptors."""
+    if _is_outlet(doc, start, end, rules):
+        return start
+    cut, lower = start, lower_words(doc)
+    for i in range(start, end):
+        if (i == cut and lower[i] in rules["always"]) or _is_descriptor(doc, i, rules):
+            cut = i + 1
+        elif not _is_qualifying(doc, i, rules):
             break
     return cut
 
 
-def _trailing_cut(tokens: list[Token], rules: dict[str, frozenset[str]]) -> list[Token]:
-    while tokens and (
-        tokens[-1].text in rules["trailing"]
-        or (len(tokens) > 1 and tokens[-1].text in rules["reject"] and tokens[-1].text.isupper())  # "Michigan EV"
-        or (tokens[-1].is_lower and tokens[-1].text not in {"plc"})
-        or tokens[-1].text in rules["connectors"]
+def _trailing_cut(doc: Doc, start: int, end: int, rules: dict[str, frozenset[str]]) -> int:
+    """The end of the name without its trailing words ("Michigan EV", lower-case words, connectors)."""
+    texts, lower = words(doc), flags(doc, IS_LOWER)
+    while end > start and (
+        texts[end - 1] in rules["trailing"]
+        or (end - start > 1 and texts[end - 1] in rules["reject"] and texts[end - 1].isupper())  # "Michigan EV"
+        or (lower[end - 1] and texts[end - 1] not in {"plc"})
+        or texts[end - 1] in rules["connectors"]
     ):
-        tokens = tokens[:-1]
-    return tokens
+        end -= 1
+    return end
 
 
-def _before_break(span: Span) -> Span:
-    """The name before a bracket or a line break: "China Energy Storage Alliance (CNESA" -> "China
-    Energy Storage Alliance"; a headline's last word and the next line are not one name."""
-    texts, breaks = words(span.doc), breaks_after(span.doc)
-    for i in range(span.start + 1, span.end):
+def _before_break(doc: Doc, start: int, end: int) -> int:
+    """The end of the name before a bracket or a line break: "China Energy Storage Alliance (CNESA"
+    -> "China Energy Storage Alliance"; a headline's last word and the next line are not one name."""
+    texts, breaks = words(doc), breaks_after(doc)
+    for i in range(start + 1, end):
         text = texts[i]
         if text in {"(", "["} or breaks[i - 1] or ("\n" in text and text.isspace()):
-            return span.doc[span.start : i]
-    return span
+            return i
+    return end
 
 
-def _is_place_shape(name: Span) -> bool:
+def _is_place_shape(doc: Doc, start: int, end: int) -> bool:
     """ "Noida-based", "Shenzhen-listed", or an upper-case dateline ("NINGDE, Fujian, April 21")."""
-    doc, texts = name.doc, words(name.doc)
-    if (
-        name.end + 1 < len(doc)
-        and texts[name.end] == "-"
-        and texts[name.end + 1].lower() in {"based", "listed", "headquartered"}
-    ):
+    texts = words(doc)
+    if end + 1 < len(texts) and texts[end] == "-" and texts[end + 1].lower() in {"based", "listed", "headquartered"}:
         return True
-    if not (span_text(name).isupper() and len(span_text(name)) > 3):
+    name = _text_of(doc, start, end)
+    if not (name.isupper() and len(name) > 3):
         return False
-    start = name.start
-    while start > 0 and doc[start - 1].is_upper:  # "ST. THOMAS, Ontario"
+    upper = flags(doc, IS_UPPER)
+    while start > 0 and upper[start - 1]:  # "ST. THOMAS, Ontario"
         start -= 1
-    at_line_start = start == 0 or "\n" in doc[start - 1].whitespace_ + doc[start - 1].text
-    dateline_mark = name.end < len(doc) and doc[name.end].text in {",", "—", "–", "--", "-", "("}
+    at_line_start = start == 0 or "\n" in texts[start - 1]  # a token's own trailing space is never a break
+    dateline_mark = end < len(texts) and texts[end] in {",", "—", "–", "--", "-", "("}
     return at_line_start and dateline_mark
+
+
+def _text_of(doc: Doc, start: int, end: int) -> str:
+    starts, ends = token_offsets(doc)
+    return doc_text(doc)[starts[start] : ends[end - 1]]
 
 
 def clean_span(span: Span) -> Span | None:
     """ "automaker GAC Group" -> "GAC Group"; "Tesla's" -> "Tesla"; "Several Chinese EV" -> None."""
-    rules = _rules()
-    span = _before_break(span)
-    tokens = _trailing_cut(list(span[_leading_cut(span, rules) :]), rules)
-    if not tokens:
+    rules, doc = _rules(), span.doc
+    end = _before_break(doc, span.start, span.end)
+    label, kb_id = (span.label, span.kb_id) if end == span.end else (0, 0)  # a cut span keeps no label
+    start = _leading_cut(doc, span.start, end, rules)
+    end = _trailing_cut(doc, start, end, rules)
+    if end <= start:
         return None
-    name = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=span.label, kb_id=span.kb_id)
-    structured = any(t.text in {"of", "for", "de"} for t in name[1:-1])  # "Ministry of Power"
-    modifiers = not structured and all(_is_modifier(t, rules) for t in name)
-    if is_rejected(span_text(name)) or modifiers or _is_place_shape(name):
+    texts = words(doc)
+    structured = any(texts[i] in {"of", "for", "de"} for i in range(start + 1, end - 1))  # "Ministry of Power"
+    modifiers = not structured and all(_is_modifier(doc, i, rules) for i in range(start, end))
+    if modifiers or is_rejected(_text_of(doc, start, end)) or _is_place_shape(doc, start, end):
         return None
-    return name
+    return Span(doc, start, end, label=label, kb_id=kb_id)
 
 
 LOCATIVE = re.compile(r"\b(?:in|near|outside|at|across)\s+")
@@ -140,8 +163,11 @@ def place_names(doc, candidates: list[Span]) -> set[str]:
 
 def is_product_or_figure(span: Span) -> bool:
     """A model's ORG that is a product ("the Naxtra brand", "Terra models") or holds a number ("MW/2,000")."""
-    following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    return following in product_nouns() or any(t.like_num or t.is_digit or "/" in t.text for t in span)
+    doc, texts = span.doc, words(span.doc)
+    following = lower_words(doc)[span.end] if span.end < len(texts) else ""
+    numbers, digits = flags(doc, LIKE_NUM), flags(doc, IS_DIGIT)
+    holds_figure = any(numbers[i] or digits[i] or "/" in texts[i] for i in range(span.start, span.end))
+    return following in product_nouns() or holds_figure
 
 
 def in_credit_line(span: Span) -> bool:

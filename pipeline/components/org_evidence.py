@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import IS_PUNCT, LIKE_NUM
+from spacy.tokens import Doc, Span
 
-from pipeline.components.spans import FACTS, entities, sentence_starts, span_text
+from pipeline.components.spans import FACTS, entities, flags, lower_words, sentence_starts, span_text, tags
 from pipeline.components.spans import words as token_texts
 from pipeline.normalize.places import is_place
 from pipeline.resources import table
@@ -65,17 +66,19 @@ def is_term(words: list[str]) -> bool:
 
 def is_code(text: str) -> bool:
     """A model code ("K90", "Magic8", "A55"), not a quarter, half or fiscal year ("Q3", "H1", "FY26")."""
+    if text.isalpha() or text.isdigit():  # most words: letters only, or digits only
+        return False
     letters, digits = any(c.isalpha() for c in text), any(c.isdigit() for c in text)
     return letters and digits and not QUARTER.match(text)
 
 
 def is_product(span: Span) -> bool:
     """A model code in or right after the name ("Redmi K90 Pro", "PowerMore 250"), or a product word after it."""
-    doc = span.doc
-    following = doc[span.end] if span.end < len(doc) else None
-    codes = [t for t in span if is_code(t.text)]
-    after = following is not None and (following.like_num or following.text in _evidence()["product_words"])
-    return bool(codes) or after
+    doc, texts = span.doc, token_texts(span.doc)
+    if any(is_code(texts[i]) for i in range(span.start, span.end)):
+        return True
+    at = span.end
+    return at < len(texts) and bool(flags(doc, LIKE_NUM)[at] or texts[at] in _evidence()["product_words"])
 
 
 def is_brand_of_product(span: Span) -> bool:
@@ -89,7 +92,7 @@ def is_brand_of_product(span: Span) -> bool:
         if is_code(texts[at]):
             return True
         at += 1
-    return at > span.end and at < len(doc) and doc[at].like_num and not YEAR.match(doc[at].text)
+    return at > span.end and at < len(doc) and bool(flags(doc, LIKE_NUM)[at]) and not YEAR.match(texts[at])
 
 
 def _figure_tokens(doc: Doc) -> frozenset[int]:
@@ -104,27 +107,27 @@ def _figure_tokens(doc: Doc) -> frozenset[int]:
 def names_a_thing(span: Span) -> bool:
     """A period ("Q3 FY26"), a thing its owner has ("on its Smart System."), or a name an apposition
     calls a product, site or programme ("MACSE, the country's new mechanism for …")."""
-    doc = span.doc
+    doc, texts, at = span.doc, token_texts(span.doc), span.end
     if all(QUARTER.match(word) for word in _words(span_text(span))):
         return True
-    after = doc[span.end] if span.end < len(doc) else None
-    modifies = after is not None and (after.tag_ in NOUN_TAGS or after.text[:1].isupper())
-    if span.start > 0 and doc[span.start - 1].lower_ in OWNERS and not modifies:
+    modifies = at < len(texts) and (tags(doc)[at] in NOUN_TAGS or texts[at][:1].isupper())
+    if span.start > 0 and lower_words(doc)[span.start - 1] in OWNERS and not modifies:
         return True
-    head = _apposition_head(doc, span.end)
-    return head is not None and head.lower_ in product_nouns()
+    head = _apposition_head(doc, at)
+    return head is not None and lower_words(doc)[head] in product_nouns()
 
 
-def _apposition_head(doc: Doc, at: int) -> Token | None:
+def _apposition_head(doc: Doc, at: int) -> int | None:
     """The last noun of a determined apposition after the comma at ``at`` ("…, the country's new
     mechanism for …" -> "mechanism"), or None."""
-    if at + 1 >= len(doc) or doc[at].text != "," or doc[at + 1].tag_ not in {"DT", "PRP$"}:
+    texts, tagged, punct = token_texts(doc), tags(doc), flags(doc, IS_PUNCT)
+    if at + 1 >= len(texts) or texts[at] != "," or tagged[at + 1] not in {"DT", "PRP$"}:
         return None
     head = None
-    for token in doc[at + 1 : at + 8]:
-        if token.is_punct or token.tag_ in APPOSITION_ENDS:
+    for i in range(at + 1, min(len(texts), at + 8)):
+        if punct[i] or tagged[i] in APPOSITION_ENDS:
             break
-        head = token if token.tag_ in {"NN", "NNS"} else head
+        head = i if tagged[i] in {"NN", "NNS"} else head
     return head
 
 

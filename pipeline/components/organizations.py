@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -38,7 +39,7 @@ from pipeline.components.org_lines import header, headlines, list_cells, masthea
 from pipeline.components.org_lists import coordinated
 from pipeline.components.org_words import capital_says_nothing, is_product_name
 from pipeline.components.saved_rules import SavedRules
-from pipeline.components.spans import doc_text, entities, longest_first, span_text, to_span, words
+from pipeline.components.spans import doc_text, entities, flags, longest_first, span_text, to_span, words
 from pipeline.gazetteer import entries
 from pipeline.normalize.places import is_country_or_region, is_place
 from pipeline.resources import table
@@ -205,7 +206,8 @@ def _token_set(doc: Doc, ranges: list[tuple[int, int]]) -> set[int]:
 
 def _at_possessives(span: Span) -> list[Span]:
     """A name and what it owns are two names: "U.S. Department of Energy's Loan Programs Office"."""
-    cuts = [t.i for t in span[1:-1] if t.text in {"'s", "’s"} and t.nbor(1).text[:1].isupper()]
+    texts = words(span.doc)
+    cuts = [i for i in range(span.start + 1, span.end - 1) if texts[i] in {"'s", "’s"} and texts[i + 1][:1].isupper()]
     bounds = [span.start, *(i for cut in cuts for i in (cut, cut + 1)), span.end]
     return [Span(span.doc, a, b, label=span.label) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
 
@@ -226,20 +228,20 @@ def _regional_units(doc: Doc, gazetteer: list[Span]) -> list[Span]:
 def _with_enumeration(span: Span) -> Span:
     """An institution named by a list of fields: "Department of Jobs, Tourism, Science and Innovation",
     "Ministry of Economic Development, Job Creation and Trade" (the list must close with "and")."""
-    doc = span.doc
-    if not any(t.text in {"of", "for"} for t in span) or span.end >= len(doc) or doc[span.end].text != ",":
+    doc, texts = span.doc, words(span.doc)
+    if span.end >= len(texts) or texts[span.end] != "," or not {"of", "for"}.intersection(texts[span.start : span.end]):
         return span
-    at = span.end
-    while at < len(doc) and doc[at].text in {",", "and"}:
-        closing = doc[at].text == "and" or (at + 1 < len(doc) and doc[at + 1].text == "and")
-        at += 2 if doc[at].text == "," and closing else 1
-        at += 1 if at < len(doc) and doc[at].text == "the" else 0
-        words = at
-        while words < len(doc) and doc[words].text[:1].isupper() and not doc[words].is_sent_start:
-            words += 1
-        if words == at or words - at > 3:
+    at, starts = span.end, flags(doc, SENT_START)
+    while at < len(texts) and texts[at] in {",", "and"}:
+        closing = texts[at] == "and" or (at + 1 < len(texts) and texts[at + 1] == "and")
+        at += 2 if texts[at] == "," and closing else 1
+        at += 1 if at < len(texts) and texts[at] == "the" else 0
+        field = at
+        while field < len(texts) and texts[field][:1].isupper() and starts[field] != 1:
+            field += 1
+        if field == at or field - at > 3:
             return span
-        at = words
+        at = field
         if closing:
             return Span(doc, span.start, at, label=span.label)
     return span

@@ -5,20 +5,24 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from spacy.attrs import IDX, LENGTH, LOWER, ORTH
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH, TAG
 from spacy.tokens import Doc, Span, Token
 
 FACTS = "battery_extract"
+_TEXT_KEY, _ORTH_KEY, _LOWER_KEY, _TAG_KEY = ((FACTS, name) for name in ("text", "orth", "lower", "tag"))
+_SENTENCES_KEY = (FACTS, "sentences")
+_FLAG_KEYS: dict[int, tuple[str, str, int]] = {}
 
 
 def _sentences(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
     """Token starts (and the Doc's length) and character bounds of the sentences, read once:
     ``Span.sent`` walks the Doc's sentences on every call, which makes long articles quadratic."""
-    key = (FACTS, "sentences")
-    if key not in doc.user_data:
+    known = doc.user_data.get(_SENTENCES_KEY)
+    if known is None:
         found = list(doc.sents)
-        doc.user_data[key] = ([s.start for s in found] + [len(doc)], [(s.start_char, s.end_char) for s in found])
-    return doc.user_data[key]
+        known = ([s.start for s in found] + [len(doc)], [(s.start_char, s.end_char) for s in found])
+        doc.user_data[_SENTENCES_KEY] = known
+    return known
 
 
 def _sentence_index(item: Span | Token) -> int:
@@ -37,23 +41,38 @@ def sentence_tokens(item: Span | Token) -> tuple[int, int]:
     return starts[index], starts[index + 1]
 
 
-def _token_strings(doc: Doc, attribute: int, name: str) -> list[str]:
-    """A string attribute of every token, read once per Doc (a ``Token`` per read is slow)."""
-    key = (FACTS, name)
-    if key not in doc.user_data:
+def _token_strings(doc: Doc, attribute: int, key: tuple[str, str]) -> list[str]:
+    """A string attribute of every token, read once per Doc (a ``Token`` per read is slow). One
+    dictionary look-up with a ready key: these are read in the innermost loops."""
+    found = doc.user_data.get(key)
+    if found is None:
         strings = doc.vocab.strings
-        doc.user_data[key] = [strings[value] for value in doc.to_array(attribute).tolist()]
-    return doc.user_data[key]
+        found = doc.user_data[key] = [strings[value] for value in doc.to_array(attribute).tolist()]
+    return found
 
 
 def lower_words(doc: Doc) -> list[str]:
     """Every token's lower-case text, read once per Doc (``Token.lower_`` makes a Token each time)."""
-    return _token_strings(doc, LOWER, "lower")
+    return _token_strings(doc, LOWER, _LOWER_KEY)
 
 
 def words(doc: Doc) -> list[str]:
     """Every token's text, read once per Doc."""
-    return _token_strings(doc, ORTH, "orth")
+    return _token_strings(doc, ORTH, _ORTH_KEY)
+
+
+def tags(doc: Doc) -> list[str]:
+    """Every token's fine-grained tag, read once per Doc."""
+    return _token_strings(doc, TAG, _TAG_KEY)
+
+
+def flags(doc: Doc, attribute: int) -> list[int]:
+    """A numeric attribute of every token (``IS_LOWER``, ``LIKE_NUM``, ``SENT_START`` …), read once per Doc."""
+    key = _FLAG_KEYS.get(attribute) or _FLAG_KEYS.setdefault(attribute, (FACTS, "flag", attribute))
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = doc.to_array(attribute).tolist()
+    return found
 
 
 def entities(doc: Doc) -> list[tuple[int, int, str, int, int]]:
@@ -77,7 +96,7 @@ def breaks_after(doc: Doc) -> list[bool]:
     """Whether a line break follows each token (in its trailing space or the tokens of space after it)."""
     key = (FACTS, "breaks_after")
     if key not in doc.user_data:
-        starts, ends = _token_offsets(doc)
+        starts, ends = token_offsets(doc)
         text = doc_text(doc)
         following = [*starts[1:], len(text)][: len(starts)]  # an empty Doc has no tokens
         doc.user_data[key] = ["\n" in text[end:after] for end, after in zip(ends, following, strict=True)]
@@ -91,10 +110,10 @@ def sentence_bounds(item: Span | Token) -> tuple[int, int]:
 
 def doc_text(doc: Doc) -> str:
     """The text of a Doc, read once: ``Doc.text`` joins every token again on each access."""
-    key = (FACTS, "text")
-    if key not in doc.user_data:
-        doc.user_data[key] = doc.text
-    return doc.user_data[key]
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def span_text(span: Span) -> str:
@@ -104,7 +123,7 @@ def span_text(span: Span) -> str:
 
 def remember_text(doc: Doc, text: str) -> None:
     """Keep the text a Doc was made from (equal to ``doc.text``), so it is never rebuilt."""
-    doc.user_data[(FACTS, "text")] = text
+    doc.user_data[_TEXT_KEY] = text
 
 
 def set_fact(span: Span, name: str, value: object) -> None:
@@ -118,7 +137,7 @@ def get_fact(span: Span, name: str) -> object | None:
     return span.doc.user_data.get((FACTS, span.label_, name, span.start_char, span.end_char))
 
 
-def _token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
     """Where each token starts and ends in the text, read once per Doc."""
     key = (FACTS, "token_offsets")
     if key not in doc.user_data:
@@ -129,7 +148,7 @@ def _token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
 
 def aligned_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The token offsets of the tokens that start at ``start`` and end at ``end`` exactly, else None."""
-    starts, ends = _token_offsets(doc)
+    starts, ends = token_offsets(doc)
     first = bisect_left(starts, start)
     last = bisect_left(ends, end)
     if first >= len(starts) or last >= len(ends) or starts[first] != start or ends[last] != end or last < first:
@@ -149,7 +168,7 @@ def to_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     match is narrower than its tokens ("$0=" is one token), the match's own offsets are kept.
     What ``doc.char_span(start, end, alignment_mode="expand")`` gives, found by bisecting token
     offsets read once, instead of making Tokens on every call."""
-    starts, ends = _token_offsets(doc)
+    starts, ends = token_offsets(doc)
     length = len(doc_text(doc))
     if not (0 <= start < length and 0 < end <= length):
         return None
