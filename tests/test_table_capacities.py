@@ -253,6 +253,15 @@ CASES = [
         id="range-from-to",
     ),
     pytest.param(
+        "Cells in this class typically range from 20 Ah to 200 Ah; output will rise from 1.4 GWh to 6.4 GWh.",
+        [
+            cap("from 20 Ah to 200 Ah", "Ah", lo=20.0, hi=200.0, qualifier="from"),
+            cap("1.4 GWh", "GWh", 1.4),
+            cap("6.4 GWh", "GWh", 6.4),
+        ],
+        id="range-verb-before-from-with-both-units-is-a-range-a-change-is-two",
+    ),
+    pytest.param(
         "Modules of 2.5-5.0 MWh fit in a standard shipping container.",
         [cap("2.5-5.0 MWh", "MWh", lo=2.5, hi=5.0)],
         id="range-decimals",

@@ -14,6 +14,9 @@ from pipeline.normalize.numerals import parse_number
 from pipeline.normalize.ranges import is_range_qualifier_valid
 from pipeline.resources import table
 
+# A verb before "from … to …" that makes it a range, not a change: "cells range from 20 Ah to 200 Ah".
+RANGE_VERB = re.compile(r"\b(?i:range[sd]?|ranging|var(?:y|ies|ied|ying))\s+$")
+
 
 class CapacityFinder(SavedRules):
     def __init__(self, span_key: str) -> None:
@@ -40,7 +43,8 @@ class CapacityFinder(SavedRules):
         """The capacities of one match: itself, or two values where a range is a change."""
         if match["high"] and parse_number(match["low"]) > parse_number(match["high"]):
             return [(match.start("high"), match.end())]  # "from 20 GWh in 2024 to 60 GWh": not a range
-        if match["high"] and match["low_unit"] and (match["qualifier"] or "").lower() == "from":
+        change = not RANGE_VERB.search(match.string, max(0, match.start() - 20), match.start())
+        if match["high"] and match["low_unit"] and (match["qualifier"] or "").lower() == "from" and change:
             # "from 1.4 GWh to 6.4 GWh" is a change of two values; "from 10 to 20 GWh" is a range
             return [(match.start("low"), match.end("low_unit")), (match.start("high"), match.end())]
         if not is_range_qualifier_valid(match):
