@@ -214,6 +214,38 @@ def milestone(record, text):
             "battery pack",
             id="the-noun-of-a-coordinated-figure",
         ),
+        pytest.param(
+            "Velmora Motors Inc. expects its plant in De Soto, Kansas, to reach its full 32 GWh by 2027.",
+            "32 GWh",
+            "plant in De Soto",
+            id="a-complement-up-to-its-comma",
+        ),
+        pytest.param(
+            "The ministry will cover up to ¥21.3 billion of the cost of a plant that Velmora Motors Inc. is building.",
+            "up to ¥21.3 billion",
+            "cost of a plant",
+            id="a-complement-up-to-its-clause",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. will invest 43 billion yen in a plant for lithium-ion cells.",
+            "43 billion yen",
+            "plant for lithium-ion cells",
+            id="a-complement-keeps-its-hyphens",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. will spend €1 billion on the expansion. Work on the new halls is due to start later"
+            " this year, the company said.",
+            "later this year",
+            "Work on the new halls",
+            id="a-complement-with-on",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. said it will build a 2 GWh line for batteries in the eastern industrial park of the"
+            " city.",
+            "2 GWh",
+            "line",
+            id="a-long-complement-is-left-out",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from pipeline.components.milestone_lines import PLACES
 
 MAX_COMPLEMENT = 4  # words of a complement kept in a milestone ("in the Marche region")
+CLAUSES = {"relcl", "acl", "advcl", "appos"}  # where a complement's own words end
 
 
 class MilestonePhrases:
@@ -63,15 +64,17 @@ class MilestonePhrases:
 
     def _complement_end(self, noun: Token, span: Span) -> int:
         """Where the phrase ends: after a short complement that says which one ("investment in the
-        venture", "request for a training centre"), else after the noun."""
+        venture", "request for a training centre", "plant in De Soto, Kansas" up to its comma, "cost of
+        a plant that X is building" up to its clause), else after the noun."""
         prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
         if prep is None or prep.lower_ not in self.complements or prep.i != noun.i + 1:
             return noun.i + 1
-        words = [t for t in prep.subtree if t.i != prep.i and t.dep_ != "det"]
-        within = any(t.i in self.numbers or inside(t, span) for t in prep.subtree)
-        if not words or len(words) > MAX_COMPLEMENT or within or any(t.is_punct for t in words):
+        end = _complement_stop(prep)
+        words = [t for t in noun.doc[prep.i + 1 : end] if t.dep_ != "det"]
+        within = any(t.i in self.numbers or inside(t, span) for t in noun.doc[prep.i : end])
+        if not words or len(words) > MAX_COMPLEMENT or within:
             return noun.i + 1
-        return prep.right_edge.i + 1
+        return end
 
     def _names_a_thing(self, phrase: Span) -> bool:
         """Not a unit, a part of a date or a bare "company": "/MWh", "end", "Q2"."""
@@ -94,6 +97,23 @@ def verb_in(token: Token, verbs: frozenset[str]) -> bool:
         word.removesuffix("led"),  # "totalled"
     }
     return bool(candidates & verbs)
+
+
+def _complement_stop(prep: Token) -> int:
+    """Where a complement's words end: before its first punctuation mark, clause or date ("in De Soto,
+    Kansas", "of a plant that X is building", "for battery materials and recycling next year")."""
+    clauses = [t for t in prep.subtree if t.dep_ in CLAUSES]
+    cut = {w.i for clause in clauses for w in clause.subtree}
+    for token in prep.subtree:
+        if token.i > prep.i and (_breaks(token) or token.i in cut or token.ent_type_ in {"DATE", "TIME"}):
+            return token.i
+    return prep.right_edge.i + 1
+
+
+def _breaks(token: Token) -> bool:
+    """A punctuation mark that ends a phrase, not a hyphen inside a word ("lithium-ion")."""
+    joined = not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
+    return token.is_punct and not (joined and token.text == "-")
 
 
 def inside(token: Token, span: Span) -> bool:
