@@ -246,6 +246,36 @@ def milestone(record, text):
             "line",
             id="a-long-complement-is-left-out",
         ),
+        pytest.param(
+            "Velmora Motors Inc. plans to take the site to 16 GWh by 2027.",
+            "16 GWh",
+            "take the site to",
+            id="what-takes-a-thing-to-a-capacity",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. plans to take the site to 16 GWh by 2027.",
+            "by 2027",
+            "take the site to",
+            id="the-year-a-thing-is-taken-to-a-capacity",
+        ),
+        pytest.param(
+            "A second phase could add 12 GWh in 2029, taking the site to 20 GWh, Velmora Motors Inc. said.",
+            "12 GWh",
+            "second phase",
+            id="the-capacity-added-before-taking-a-site-to-another",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. will bring its cathode line to Texas by 2027.",
+            "by 2027",
+            "cathode line",
+            id="a-thing-brought-to-a-place",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. will take a stake of 20% in the venture by 2027.",
+            "by 2027",
+            "stake of 20%",
+            id="a-complement-keeps-its-percent-sign",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):

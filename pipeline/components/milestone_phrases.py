@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from pipeline.components.milestone_lines import PLACES
 
 MAX_COMPLEMENT = 4  # words of a complement kept in a milestone ("in the Marche region")
+INNER_MARKS = {"-", "%", "/"}  # marks that join a word to the one before: "lithium-ion", "20%", "MW/MWh"
 CLAUSES = {"relcl", "acl", "advcl", "appos"}  # where a complement's own words end
 
 
@@ -28,6 +29,7 @@ class MilestonePhrases:
         self.not_milestones = frozenset(rules["not_milestones"])
         self.irregular = dict(rules["irregular_verbs"])
         self.share_words = frozenset(rules["share_words"])
+        self.level_verbs = frozenset(rules["level_verbs"])
         self.numbers: set[int] = set()
 
     def _is_thing(self, token: Token) -> bool:
@@ -57,6 +59,17 @@ class MilestonePhrases:
             return None
         end = self._complement_end(noun, span)
         return noun.doc[tokens[0].i : end]
+
+    def _taken_to(self, verb: Token) -> Span | None:
+        """A verb that takes a thing to a figure says what the figure is, with the thing: "plans to take the
+        site to 16 GWh by FY2027" -> "take the site to" (the site alone is not 16 GWh before then)."""
+        if not self._verb_in(verb, self.level_verbs):
+            return None
+        thing = next((c for c in verb.children if c.dep_ == "dobj" and self._is_thing(c)), None)
+        to = self._prepositional_object(verb, {"to"}, lambda t: t.i in self.numbers)
+        if thing is None or to is None or not thing.i < to.head.i:
+            return None
+        return verb.doc[verb.i : to.head.i + 1]
 
     def _is_figure(self, token: Token) -> bool:
         hyphenated = not token.whitespace_ and token.i + 1 < len(token.doc) and token.nbor().text == "-"
@@ -111,9 +124,9 @@ def _complement_stop(prep: Token) -> int:
 
 
 def _breaks(token: Token) -> bool:
-    """A punctuation mark that ends a phrase, not a hyphen inside a word ("lithium-ion")."""
-    joined = not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
-    return token.is_punct and not (joined and token.text == "-")
+    """A punctuation mark that ends a phrase, not a mark inside a word or a figure ("lithium-ion", "20%")."""
+    joined = token.i > 0 and not token.nbor(-1).whitespace_
+    return token.is_punct and not (joined and token.text in INNER_MARKS)
 
 
 def inside(token: Token, span: Span) -> bool:

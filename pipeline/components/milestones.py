@@ -140,6 +140,8 @@ class MilestoneFinder(MilestonePhrases):
         return None
 
     def _verb_milestone(self, verb: Token, span: Span, owner) -> Span | None:
+        if (taken := self._taken_to(verb)) is not None:
+            return taken
         target = self._object(verb)
         if target is not None and target.i not in owner:
             return self._phrase(self._goal_content(target), span, owner)
