@@ -276,6 +276,19 @@ def milestone(record, text):
             "stake of 20%",
             id="a-complement-keeps-its-percent-sign",
         ),
+        pytest.param(
+            "Velmora Motors Inc. won three projects totalling 2.1GWh, the largest a 219.6MW/1.4GWh battery.",
+            "1.4GWh",
+            "battery",
+            id="from-after-a-determiner-and-a-power-figure",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. plans three sites.\n\nSite | Location | Cost\nMine and refinery | East Halmahera,"
+            " North Maluku | US$3.3 billion\n",
+            "US$3.3 billion",
+            "Mine and refinery",
+            id="a-table-rows-label-over-another-cell",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):

@@ -38,6 +38,14 @@ def line_label(span: Span, owner: dict[int, str]) -> Span | None:
     return _label_span(span, at, stripped, owner)
 
 
+def other_cell(found: Span, span: Span) -> bool:
+    """Whether a phrase lies in another cell of a table row than the figure: "Mine and HPAL refinery | East
+    Halmahera, North Maluku | US$3.3 billion" (the place is no milestone of the amount)."""
+    text = doc_text(span.doc)
+    first, second = sorted((found, span), key=lambda s: s.start_char)
+    return "|" in text[first.end_char : second.start_char]
+
+
 def _is_list_line(line: str, before: str) -> bool:
     label_words = sum(any(c.isalnum() for c in word) for word in before.split(":", 1)[0].split())
     return ":" in before and label_words <= MAX_LABEL_WORDS and len(line.split()) <= MAX_LIST_LINE_WORDS

@@ -49,11 +49,11 @@ class MilestonePhrases:
         """The noun with its left modifiers, without determiners, possessives and the anchor itself."""
         left = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod", "nummod"} and not inside(t, span)]
         start = min([t.left_edge.i for t in left] + [noun.i])
+        determiners = [t.i for t in noun.doc[start : noun.i] if t.dep_ == "det"]  # "the largest a 1.4GWh BESS"
+        start = max(determiners, default=start)
         tokens = [t for t in noun.doc[start : noun.i + 1] if not inside(t, span)]
-        while tokens and (tokens[0].lower_ in self.drop_leading or tokens[0].dep_ in {"poss", "case", "det"}):
-            tokens = tokens[1:]
         # figures and other records go, ordinal words and "20-foot" stay: "first phase", "second stage"
-        while tokens and (tokens[0].is_punct or tokens[0].i in owner or self._is_figure(tokens[0])):
+        while tokens and (self._leading(tokens[0]) or tokens[0].i in owner or self._is_figure(tokens[0])):
             tokens = tokens[1:]
         if not tokens or not self._names_a_thing(noun.doc[tokens[0].i : noun.i + 1]):
             return None
@@ -71,9 +71,15 @@ class MilestonePhrases:
             return None
         return verb.doc[verb.i : to.head.i + 1]
 
+    def _leading(self, token: Token) -> bool:
+        """A word a milestone does not start with: "the", "its", "and", a punctuation mark."""
+        return token.lower_ in self.drop_leading or token.dep_ in {"poss", "case", "det", "cc"} or token.is_punct
+
     def _is_figure(self, token: Token) -> bool:
+        """A figure or a number record; not "20-foot" or "first". "219.6MW" is one."""
         hyphenated = not token.whitespace_ and token.i + 1 < len(token.doc) and token.nbor().text == "-"
-        return token.i in self.numbers or (token.like_num and not token.is_alpha and not hyphenated)
+        numeric = token.like_num or (token.text[:1].isdigit() and token.text[-1:].isalpha())
+        return token.i in self.numbers or (numeric and not token.is_alpha and not hyphenated)
 
     def _complement_end(self, noun: Token, span: Span) -> int:
         """Where the phrase ends: after a short complement that says which one ("investment in the

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.components.milestone_lines import PLACES, line_label
+from pipeline.components.milestone_lines import PLACES, line_label, other_cell
 from pipeline.components.milestone_phrases import MilestonePhrases, inside
 from pipeline.components.spans import get_fact
 
@@ -23,7 +23,7 @@ class MilestoneFinder(MilestonePhrases):
         if found is not None and not self._names_a_thing(found):
             found = None
         label = line_label(span, owner)
-        if label is not None and (found is None or found.start_char < label.end_char):
+        if label is not None and (found is None or found.start_char < label.end_char or other_cell(found, span)):
             found = label if label.start_char < label.end_char else None
         return found
 
