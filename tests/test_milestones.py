@@ -289,6 +289,24 @@ def milestone(record, text):
             "Mine and refinery",
             id="a-table-rows-label-over-another-cell",
         ),
+        pytest.param(
+            "Velmora Motors Inc. presented a prismatic LFP cell with a capacity of 628 amp-hours.",
+            "628 amp-hours",
+            "prismatic LFP cell",
+            id="what-has-a-capacity-with-it",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. builds a plant. The plant will start with a capacity of 1.5 GWh.",
+            "1.5 GWh",
+            "plant",
+            id="the-subject-that-starts-with-a-capacity",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. builds a plant. The plant will start with an annual capacity of 1.5 GWh.",
+            "1.5 GWh",
+            "annual capacity",
+            id="a-modified-capacity-with-a-thing-is-the-milestone",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):

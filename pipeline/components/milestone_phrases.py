@@ -30,6 +30,7 @@ class MilestonePhrases:
         self.irregular = dict(rules["irregular_verbs"])
         self.share_words = frozenset(rules["share_words"])
         self.level_verbs = frozenset(rules["level_verbs"])
+        self.held_measures = frozenset(rules["held_measures"])
         self.numbers: set[int] = set()
 
     def _is_thing(self, token: Token) -> bool:
@@ -59,6 +60,27 @@ class MilestonePhrases:
             return None
         end = self._complement_end(noun, span)
         return noun.doc[tokens[0].i : end]
+
+    def _worth(self, span: Span, owner) -> Span | None:
+        """What an amount is the worth of, the nearest thing before "worth" in its clause: "a plan to build
+        an integrated supply chain in Indonesia worth about 11 trillion won" -> integrated supply chain."""
+        doc = span.doc
+        if span.start == span.sent.start or doc[span.start - 1].lower_ != "worth":
+            return None
+        for token in reversed(doc[span.sent.start : span.start - 1]):
+            if token.pos_ in {"VERB", "AUX", "PUNCT", "PRON"} or token.i in owner:
+                return None
+            if token.pos_ == "NOUN" and self._is_thing(token):
+                return self._phrase(token, span, owner)
+        return None
+
+    def _shared_noun(self, span: Span, owner) -> Span | None:
+        """The noun that the figure coordinated with this one modifies: "a 48.6 kWh or a 65.4 kWh battery pack"."""
+        for noun in span.root.children:
+            figures = [t for t in noun.lefts if t.i in self.numbers]
+            if noun.dep_ == "conj" and noun.pos_ == "NOUN" and figures and noun.i not in self.numbers:
+                return self._phrase(noun, span, owner)
+        return None
 
     def _taken_to(self, verb: Token) -> Span | None:
         """A verb that takes a thing to a figure says what the figure is, with the thing: "plans to take the

@@ -85,30 +85,24 @@ class MilestoneFinder(MilestonePhrases):
         noun = figure.head.head
         if noun.pos_ != "NOUN" or noun.i in owner or noun.lower_ in self.measure_nouns or not self._is_thing(noun):
             return None
+        if (holder := self._holder_of(noun, owner)) is not None:
+            return self._phrase(holder, span, owner)
         if noun.lower_ in self.goal_nouns and self._complement(span, owner) is not None:
             return None  # "its goal of 150-200 GWh of annual battery capacity": the capacity is the goal
         return self._phrase(noun, span, owner)
 
-    def _worth(self, span: Span, owner) -> Span | None:
-        """What an amount is the worth of, the nearest thing before "worth" in its clause: "a plan to build
-        an integrated supply chain in Indonesia worth about 11 trillion won" -> integrated supply chain."""
-        doc = span.doc
-        if span.start == span.sent.start or doc[span.start - 1].lower_ != "worth":
+    def _holder_of(self, noun: Token, owner) -> Token | None:
+        """What has a bare capacity "with" it: "a prismatic LFP cell with a capacity of 628 amp-hours", "The
+        plant will start with a capacity of 1.5 GWh" (not "an annual capacity of …", which is the milestone)."""
+        if noun.lower_ not in self.held_measures or noun.dep_ != "pobj" or noun.head.lower_ != "with":
             return None
-        for token in reversed(doc[span.sent.start : span.start - 1]):
-            if token.pos_ in {"VERB", "AUX", "PUNCT", "PRON"} or token.i in owner:
-                return None
-            if token.pos_ == "NOUN" and self._is_thing(token):
-                return self._phrase(token, span, owner)
-        return None
-
-    def _shared_noun(self, span: Span, owner) -> Span | None:
-        """The noun that the figure coordinated with this one modifies: "a 48.6 kWh or a 65.4 kWh battery pack"."""
-        for noun in span.root.children:
-            figures = [t for t in noun.lefts if t.i in self.numbers]
-            if noun.dep_ == "conj" and noun.pos_ == "NOUN" and figures and noun.i not in self.numbers:
-                return self._phrase(noun, span, owner)
-        return None
+        if any(t.dep_ != "det" for t in noun.lefts):
+            return None
+        holder = noun.head.head
+        if holder.pos_ in {"VERB", "AUX"}:
+            thing = next((c for c in holder.children if c.dep_ == "dobj" and self._is_thing(c)), None)
+            holder = thing or self._subject(holder)
+        return holder if holder is not None and holder.i not in owner and self._is_thing(holder) else None
 
     def _modified_noun(self, span: Span, owner) -> Span | None:
         """ "a 0.2 gigawatt-hour pilot production line" -> "pilot production line"."""
