@@ -307,6 +307,32 @@ def milestone(record, text):
             "annual capacity",
             id="a-modified-capacity-with-a-thing-is-the-milestone",
         ),
+        pytest.param(
+            "Velmora Motors Inc. won $80 million for a 6 GWh LFP cell line and $60 million for a 2 GWh sodium-ion"
+            " pilot line.",
+            "$60 million",
+            "sodium-ion pilot line",
+            id="a-coordinated-amount-has-its-own-complement",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. won $80 million for a 6 GWh LFP cell line and $60 million for a 2 GWh sodium-ion"
+            " pilot line.",
+            "$80 million",
+            "LFP cell line",
+            id="the-first-of-two-coordinated-amounts",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. plans 20 GWh of cells by 2027 and 40 GWh of modules in 2028.",
+            "by 2027",
+            "cells",
+            id="a-year-dates-the-figure-it-hangs-on",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. plans 20 GWh of cells by 2027 and 40 GWh of modules in 2028.",
+            "in 2028",
+            "modules",
+            id="a-year-dates-the-coordinated-figure-it-hangs-on",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):

@@ -120,7 +120,9 @@ class MilestoneFinder(MilestonePhrases):
     def _complement(self, span: Span, owner) -> Span | None:
         """ "30 GWh of annual sodium-ion capacity", "invested RMB 10bn in sodium-ion research"."""
         root = span.root
-        holders = [root, root.head] if root.dep_ in {"dobj", "attr", "pobj", "appos"} else [root]
+        # "… for a 6 GWh line and $60 million for a 2 GWh pilot line": the parse hangs the second "for" on "line"
+        coordinated = root.dep_ == "conj" and root.head.pos_ == "NOUN" and root.head.i not in self.numbers
+        holders = [root, root.head] if root.dep_ in {"dobj", "attr", "pobj", "appos"} or coordinated else [root]
         holders += [t for t in span if t.i != root.i and not inside(t.head, span)]  # "Rs | 4,500 crore"
         for holder in holders:
             for prep in holder.children:

@@ -40,16 +40,31 @@ def link_partners(doc: Doc, anchors: Mapping[str, str]) -> None:
 
 def share_coordinated_milestones(doc: Doc, anchors: Mapping[str, str]) -> None:
     """A figure coordinated with another record shares its milestone where it has none of its own:
-    "annual output is set to reach 20 GWh by the end of 2023 and 40 GWh in 2024"."""
+    "annual output is set to reach 20 GWh by the end of 2023 and 40 GWh in 2024"; so does a year that
+    dates a figure: "plans 20 GWh of cells by 2027" (not the nearer "40 GWh of modules" after it)."""
     spans = [span for key in anchors for span in doc.spans[key]]
     at = {i: span for span in spans for i in range(span.start, span.end)}
     for span in spans:
-        head = span.root.head
-        if span.root.dep_ != "conj" or get_fact(span, "milestone") is not None or head.i not in at:
+        if get_fact(span, "milestone") is not None:
             continue
-        milestone = get_fact(at[head.i], "milestone")
+        source = _coordinated(span, at) or _dated_figure(span, at)
+        milestone = get_fact(source, "milestone") if source is not None else None
         if milestone is not None:
             set_fact(span, "milestone", milestone)
+
+
+def _coordinated(span: Span, at: Mapping[int, Span]) -> Span | None:
+    head = span.root.head
+    return at.get(head.i) if span.root.dep_ == "conj" else None
+
+
+def _dated_figure(span: Span, at: Mapping[int, Span]) -> Span | None:
+    """The figure a year's preposition hangs on: "20 GWh of cells by 2027" -> "20 GWh"."""
+    preposition = span.root if span.root.dep_ == "prep" else span.root.head  # "by 2027" or "2027"
+    if span.label_ != "TARGET_YEAR" or preposition.dep_ != "prep":
+        return None
+    figure = at.get(preposition.head.i)
+    return figure if figure is not None and figure.label_ != "TARGET_YEAR" else None
 
 
 def _dated_start(span: Span, other: Span) -> bool:
