@@ -333,6 +333,19 @@ def milestone(record, text):
             "modules",
             id="a-year-dates-the-coordinated-figure-it-hangs-on",
         ),
+        pytest.param(
+            "Velmora Motors Inc. Signs €1.6bn Debt Package For Its Sines LFP Gigafactory\n\nLISBON – Velmora Motors"
+            " Inc. has signed the loans.",
+            "€1.6bn",
+            "Debt Package",
+            id="the-nouns-after-an-amount-in-a-title",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. Signs A$1.1 Billion Kwinana Hydroxide Deal\n\nPERTH – Velmora Motors Inc. has signed.",
+            "A$1.1 Billion",
+            "Kwinana Hydroxide Deal",
+            id="a-title-word-after-a-name-and-the-figure-is-no-verb",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):
@@ -365,6 +378,17 @@ def test_milestone_found(run_model, text, anchor, expected):
             "Velmora Motors Inc. said the kingdom wanted to host a full chain from mine to cell by 2030.",
             "by 2030",
             id="the-subject-of-a-wish",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. Grants ¥21.3 Billion To Solid Electrolyte Plant For Partners\n\nTOKYO – Velmora"
+            " Motors Inc. will pay.",
+            "¥21.3 Billion",
+            id="a-titles-verb-after-a-name",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. Bets On Prismatic Cells From 2028\n\nDETROIT – Velmora Motors Inc. will make cells.",
+            "From 2028",
+            id="a-titles-verb-before-a-year",
         ),
     ],
 )

@@ -14,6 +14,8 @@ from pipeline.components.spans import doc_text
 PLACES = {"GPE", "LOC", "DATE", "TIME"}  # "Bengaluru", "Monday" name no milestone
 MAX_LABEL_WORDS = 6  # a list line's label before its colon ("Energy segment sales, Q2: …")
 MAX_GLOSS_WORDS = 8  # words after the colon that say what a leading figure is
+TITLE_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+TITLE_SHARE = 0.8  # of a title's words of four letters or more that start with a capital
 DASHES = re.compile(r"\s[–—-]\s")  # "Factorial – latest round": a company, then what its figure is
 
 
@@ -36,6 +38,17 @@ def line_label(span: Span, owner: dict[int, str]) -> Span | None:
         return None
     at = start + cell.index(stripped)
     return _label_span(span, at, stripped, owner)
+
+
+def in_title(span: Span) -> bool:
+    """Whether a span lies in the article's first line written in Title Case ("Calyra Energy Signs €1.6bn
+    Debt Package For Sines LFP Gigafactory"), which the parser reads badly: its verbs look like names."""
+    text = doc_text(span.doc)
+    first_line = text.split("\n", 1)[0]
+    if span.end_char > len(first_line) or first_line.rstrip().endswith("."):
+        return False
+    content = [word for word in TITLE_WORD.findall(first_line) if len(word) > 3]
+    return len(content) >= 4 and sum(word[0].isupper() for word in content) >= TITLE_SHARE * len(content)
 
 
 def other_cell(found: Span, span: Span) -> bool:

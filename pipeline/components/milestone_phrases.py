@@ -82,6 +82,16 @@ class MilestonePhrases:
                 return self._phrase(noun, span, owner)
         return None
 
+    def _nouns_after(self, sentence: Span, start: int, owner) -> Span | None:
+        doc, end = sentence.doc, start
+        while end < sentence.end and _modifier_word(doc[end]) and end not in owner and end not in self.numbers:
+            end += 1
+        nouns = [t for t in doc[start:end] if t.pos_ in {"NOUN", "PROPN"}]
+        if not nouns or doc[start].ent_type_ in PLACES or nouns[-1].lower_ in self.measure_nouns:
+            return None  # "in the 280-320 Ah range" measures cells named elsewhere
+        phrase = doc[start : nouns[-1].i + 1]
+        return phrase if self._names_a_thing(phrase) else None
+
     def _taken_to(self, verb: Token) -> Span | None:
         """A verb that takes a thing to a figure says what the figure is, with the thing: "plans to take the
         site to 16 GWh by FY2027" -> "take the site to" (the site alone is not 16 GWh before then)."""
@@ -122,6 +132,11 @@ class MilestonePhrases:
         if phrase.root.lower_ in self.not_milestones or all(t.ent_type_ in PLACES for t in phrase):
             return False  # "China | 101 GWh": a region names no milestone
         return any(t.is_alpha and len(t) > 1 and t.lower_ not in self.not_milestones for t in phrase)
+
+
+def _modifier_word(token: Token) -> bool:
+    """A word of a noun phrase's head or its modifiers: "lithium iron phosphate battery", "Scara BESS"."""
+    return token.pos_ in {"NOUN", "PROPN", "ADJ"} or (token.dep_ in {"compound", "amod"} and not token.is_punct)
 
 
 def verb_in(token: Token, verbs: frozenset[str]) -> bool:

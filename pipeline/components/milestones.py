@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipeline.components.milestone_lines import PLACES, line_label, other_cell
+from pipeline.components.milestone_lines import in_title, line_label, other_cell
 from pipeline.components.milestone_phrases import MilestonePhrases, inside
 from pipeline.components.spans import get_fact
 
@@ -19,8 +19,9 @@ class MilestoneFinder(MilestonePhrases):
     def __call__(self, span: Span, owner: dict[int, str]) -> Span | None:
         """The phrase naming what ``span`` dates or measures, or None: the label of its table row or
         list line where the parse finds nothing outside that label, else from the parse."""
-        found = self._shares(span) or self._from_parse(span, owner) or self._named_next(span, owner)
-        if found is not None and not self._names_a_thing(found):
+        found = self._shares(span) or self._title_words(span, owner) or self._from_parse(span, owner)
+        found = found or self._named_next(span, owner)
+        if found is not None and (not self._names_a_thing(found) or self._title_verb(found, span, owner)):
             found = None
         label = line_label(span, owner)
         if label is not None and (found is None or found.start_char < label.end_char or other_cell(found, span)):
@@ -33,6 +34,17 @@ class MilestoneFinder(MilestonePhrases):
             return None
         words = [t for t in span.doc[span.sent.start : span.start] if t.lower_ in self.share_words]
         return span.doc[words[-1].i : words[-1].i + 1] if words else None
+
+    def _title_words(self, span: Span, owner) -> Span | None:
+        """In a Title Case headline, the nouns right after a capacity or amount: "Signs €1.6bn Debt Package"."""
+        if span.label_ not in {"CAPACITY", "MONEY"} or not in_title(span):
+            return None
+        return self._nouns_after(span.sent, span.end, owner)
+
+    def _title_verb(self, found: Span, span: Span, owner) -> bool:
+        """Whether a headline's phrase is its verb, the word after its subject's name and before the figure:
+        "METI Grants ¥21.3 Billion" (not "Sojitz Sign A$1.1 Billion Kwinana Hydroxide Deal")."""
+        return found.start - 1 in owner and found.end <= span.start and in_title(found)
 
     def _from_parse(self, span: Span, owner: dict[int, str]) -> Span | None:
         if span.label_ == "CAPACITY" or span.label_ == "MONEY":
@@ -54,16 +66,6 @@ class MilestoneFinder(MilestonePhrases):
         """Where the parse finds nothing, the nouns right after a capacity that it modifies, read from the
         words: "the 35.4MW/250MWh Scara BESS", "a 275 MW, 2,200 MWh lithium iron phosphate battery"."""
         return self._nouns_after(span.root.sent, span.end, owner) if span.label_ == "CAPACITY" else None
-
-    def _nouns_after(self, sentence: Span, start: int, owner) -> Span | None:
-        doc, end = sentence.doc, start
-        while end < sentence.end and _modifier_word(doc[end]) and end not in owner and end not in self.numbers:
-            end += 1
-        nouns = [t for t in doc[start:end] if t.pos_ in {"NOUN", "PROPN"}]
-        if not nouns or doc[start].ent_type_ in PLACES or nouns[-1].lower_ in self.measure_nouns:
-            return None  # "in the 280-320 Ah range" measures cells named elsewhere
-        phrase = doc[start : nouns[-1].i + 1]
-        return phrase if self._names_a_thing(phrase) else None
 
     def _verb_object(self, verb: Token, span: Span, owner) -> Span | None:
         """Where the verb's own object is the amount, what it is spent on or for: "has invested Rs 4,500
@@ -231,11 +233,6 @@ def _undergoes(verb: Token, span: Span) -> bool:
     objects = {"dobj", "attr", "dative", "xcomp", "ccomp"}  # "wanted … to host", "sees the US adding"
     children = {c.dep_ for c in verb.children}
     return "nsubj" in children and not children & objects
-
-
-def _modifier_word(token: Token) -> bool:
-    """A word of a noun phrase's head or its modifiers: "lithium iron phosphate battery", "Scara BESS"."""
-    return token.pos_ in {"NOUN", "PROPN", "ADJ"} or (token.dep_ in {"compound", "amod"} and not token.is_punct)
 
 
 def _per_unit(span: Span) -> bool:
