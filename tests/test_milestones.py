@@ -346,6 +346,24 @@ def milestone(record, text):
             "Kwinana Hydroxide Deal",
             id="a-title-word-after-a-name-and-the-figure-is-no-verb",
         ),
+        pytest.param(
+            "Velmora Motors Inc. sells the PowerMore. It costs 469 euros without the cable.",
+            "469 euros",
+            "costs",
+            id="what-a-pronoun-costs-is-the-verb",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. will build a battery. It is expected to cost about A$1.3 billion.",
+            "about A$1.3 billion",
+            "cost",
+            id="what-a-pronoun-is-expected-to-cost",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. will build a plant. The plant will cost 4 billion yuan.",
+            "4 billion yuan",
+            "plant",
+            id="what-a-named-thing-costs-is-the-thing",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):
@@ -389,6 +407,11 @@ def test_milestone_found(run_model, text, anchor, expected):
             "Velmora Motors Inc. Bets On Prismatic Cells From 2028\n\nDETROIT – Velmora Motors Inc. will make cells.",
             "From 2028",
             id="a-titles-verb-before-a-year",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. will build a battery. It is expected to open in 2027.",
+            "in 2027",
+            id="a-pronoun-that-opens-is-no-price",
         ),
     ],
 )

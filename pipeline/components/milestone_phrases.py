@@ -31,6 +31,7 @@ class MilestonePhrases:
         self.share_words = frozenset(rules["share_words"])
         self.level_verbs = frozenset(rules["level_verbs"])
         self.held_measures = frozenset(rules["held_measures"])
+        self.price_verbs = frozenset(rules["price_verbs"])
         self.numbers: set[int] = set()
 
     def _is_thing(self, token: Token) -> bool:
@@ -91,6 +92,12 @@ class MilestonePhrases:
             return None  # "in the 280-320 Ah range" measures cells named elsewhere
         phrase = doc[start : nouns[-1].i + 1]
         return phrase if self._names_a_thing(phrase) else None
+
+    def _priced(self, verb: Token, subject: Token, span: Span) -> bool:
+        """Whether only the verb says what an amount is: "It costs 469 euros", "It is expected to cost about
+        A$1.3 billion" (a pronoun for a thing named before; "The plant will cost …" is the plant's)."""
+        own = span.root.dep_ == "dobj" and span.root.head.i == verb.i
+        return own and span.label_ == "MONEY" and subject.pos_ == "PRON" and self._verb_in(verb, self.price_verbs)
 
     def _taken_to(self, verb: Token) -> Span | None:
         """A verb that takes a thing to a figure says what the figure is, with the thing: "plans to take the

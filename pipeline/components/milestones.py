@@ -149,6 +149,8 @@ class MilestoneFinder(MilestonePhrases):
             subject = self._subject(verb)
             if subject is not None and subject.i not in owner and self._is_thing(subject):
                 return self._phrase(subject, span, owner)
+            if subject is not None and self._priced(verb, subject, span):
+                return span.doc[verb.i : verb.i + 1]
         return self._holder(verb, span, owner)
 
     def _holder(self, verb: Token, span: Span, owner) -> Span | None:
