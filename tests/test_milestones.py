@@ -364,6 +364,18 @@ def milestone(record, text):
             "plant",
             id="what-a-named-thing-costs-is-the-thing",
         ),
+        pytest.param(
+            "Velmora Motors Inc. put its share of the retooling at $350 million.",
+            "$350 million",
+            "retooling",
+            id="what-a-bare-share-is-of",
+        ),
+        pytest.param(
+            "Velmora Motors Inc. expects sodium-ion cells to take a meaningful share of the storage market after 2030.",
+            "after 2030",
+            "meaningful share of the storage market",
+            id="a-described-share-stays",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):
@@ -412,6 +424,12 @@ def test_milestone_found(run_model, text, anchor, expected):
             "Velmora Motors Inc. will build a battery. It is expected to open in 2027.",
             "in 2027",
             id="a-pronoun-that-opens-is-no-price",
+        ),
+        pytest.param(
+            "The ministry will cover ¥120 billion of the cost, part of roughly ¥3.5 trillion the government has set"
+            " aside for chips, Velmora Motors Inc. said.",
+            "roughly ¥3.5 trillion",
+            id="a-part-of-a-figure",
         ),
     ],
 )

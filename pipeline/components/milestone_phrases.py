@@ -32,6 +32,7 @@ class MilestonePhrases:
         self.level_verbs = frozenset(rules["level_verbs"])
         self.held_measures = frozenset(rules["held_measures"])
         self.price_verbs = frozenset(rules["price_verbs"])
+        self.part_nouns = frozenset(rules["part_nouns"])
         self.numbers: set[int] = set()
 
     def _is_thing(self, token: Token) -> bool:
@@ -48,7 +49,10 @@ class MilestonePhrases:
         return verb_in(token, verbs) or self.irregular.get(token.lower_) in verbs
 
     def _phrase(self, noun: Token, span: Span, owner) -> Span | None:
-        """The noun with its left modifiers, without determiners, possessives and the anchor itself."""
+        """The noun with its left modifiers, without determiners, possessives and the anchor itself; for a
+        part of something, that something ("its share of the retooling")."""
+        if (whole := self._whole(noun)) is not noun:
+            return self._phrase(whole, span, owner) if whole is not None else None
         left = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod", "nummod"} and not inside(t, span)]
         start = min([t.left_edge.i for t in left] + [noun.i])
         determiners = [t.i for t in noun.doc[start : noun.i] if t.dep_ == "det"]  # "the largest a 1.4GWh BESS"
@@ -98,6 +102,26 @@ class MilestonePhrases:
         A$1.3 billion" (a pronoun for a thing named before; "The plant will cost …" is the plant's)."""
         own = span.root.dep_ == "dobj" and span.root.head.i == verb.i
         return own and span.label_ == "MONEY" and subject.pos_ == "PRON" and self._verb_in(verb, self.price_verbs)
+
+    def _prepositional_object(self, head: Token, prepositions: set[str], fits=None) -> Token | None:
+        """The object of the first of ``prepositions`` under ``head`` that ``fits`` (a thing, by default)."""
+        fits = fits or self._is_thing
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in prepositions:
+                found = next((c for c in prep.children if c.dep_ == "pobj" and fits(c)), None)
+                if found is not None:
+                    return found
+        return None
+
+    def _whole(self, noun: Token) -> Token | None:
+        """What a bare part is of: "its share of the retooling" -> retooling; None for a part of a figure
+        ("part of roughly ¥3.5tn"). A described part stays: "a meaningful share of the storage market"."""
+        described = any(t.dep_ not in {"det", "poss"} for t in noun.lefts)
+        if noun.lower_ not in self.part_nouns or described:
+            return noun
+        if self._prepositional_object(noun, {"of"}, lambda t: True) is None:
+            return noun  # "its share rose": no "of" at all
+        return self._prepositional_object(noun, {"of"})
 
     def _taken_to(self, verb: Token) -> Span | None:
         """A verb that takes a thing to a figure says what the figure is, with the thing: "plans to take the

@@ -214,16 +214,6 @@ class MilestoneFinder(MilestonePhrases):
             subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
         return subject
 
-    def _prepositional_object(self, head: Token, prepositions: set[str], fits=None) -> Token | None:
-        """The object of the first of ``prepositions`` under ``head`` that ``fits`` (a thing, by default)."""
-        fits = fits or self._is_thing
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in prepositions:
-                found = next((c for c in prep.children if c.dep_ == "pobj" and fits(c)), None)
-                if found is not None:
-                    return found
-        return None
-
 
 def _undergoes(verb: Token, span: Span) -> bool:
     """Whether the verb's subject is what its year dates: a passive ("First cells are expected by
