@@ -283,6 +283,13 @@ def milestone(record, text):
             id="from-after-a-determiner-and-a-power-figure",
         ),
         pytest.param(
+            "The new line of Velmora Motors Inc. is capable of mass-producing all-solid-state batteries with"
+            " capacities above 60 ampere-hours.",
+            "above 60 ampere-hours",
+            "mass-producing all-solid-state batteries",
+            id="a-hyphenated-all-is-no-article",
+        ),
+        pytest.param(
             "Velmora Motors Inc. plans three sites.\n\nSite | Location | Cost\nMine and refinery | East Halmahera,"
             " North Maluku | US$3.3 billion\n",
             "US$3.3 billion",

@@ -55,7 +55,8 @@ class MilestonePhrases:
             return self._phrase(whole, span, owner) if whole is not None else None
         left = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod", "nummod"} and not inside(t, span)]
         start = min([t.left_edge.i for t in left] + [noun.i])
-        determiners = [t.i for t in noun.doc[start : noun.i] if t.dep_ == "det"]  # "the largest a 1.4GWh BESS"
+        # "the largest a 1.4GWh BESS" starts after its second article; "all-solid-state batteries" keeps "all"
+        determiners = [t.i for t in noun.doc[start : noun.i] if t.dep_ == "det" and t.lower_ in self.drop_leading]
         start = max(determiners, default=start)
         tokens = [t for t in noun.doc[start : noun.i + 1] if not inside(t, span)]
         # figures and other records go, ordinal words and "20-foot" stay: "first phase", "second stage"
