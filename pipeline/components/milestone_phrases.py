@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from pipeline.components.milestone_lines import PLACES
 
 MAX_COMPLEMENT = 4  # words of a complement kept in a milestone ("in the Marche region")
+MAX_MODAL_SUBJECT = 2  # words of a subject that keeps its modal chain ("Capacity is expected to rise")
 INNER_MARKS = {"-", "%", "/"}  # marks that join a word to the one before: "lithium-ion", "20%", "MW/MWh"
 CLAUSES = {"relcl", "acl", "advcl", "appos"}  # where a complement's own words end
 
@@ -33,6 +34,7 @@ class MilestonePhrases:
         self.held_measures = frozenset(rules["held_measures"])
         self.price_verbs = frozenset(rules["price_verbs"])
         self.part_nouns = frozenset(rules["part_nouns"])
+        self.modal_words = frozenset(rules["modal_words"])
         self.numbers: set[int] = set()
 
     def _is_thing(self, token: Token) -> bool:
@@ -123,6 +125,16 @@ class MilestonePhrases:
         if self._prepositional_object(noun, {"of"}, lambda t: True) is None:
             return noun  # "its share rose": no "of" at all
         return self._prepositional_object(noun, {"of"})
+
+    def _with_modal(self, phrase: Span | None, verb: Token) -> Span | None:
+        """A short subject with the modal chain right after it, which says what is expected of it: "Capacity
+        is expected to rise", "refinery should be commissioned", "Production is due to start"."""
+        if phrase is None or len(phrase) > MAX_MODAL_SUBJECT or phrase.end >= verb.i:
+            return phrase
+        between = phrase.doc[phrase.end : verb.i]
+        chain = all(t.pos_ in {"AUX", "VERB", "PART", "ADJ"} for t in between)
+        modal = any(t.tag_ == "MD" or t.lower_ in self.modal_words for t in between)
+        return phrase.doc[phrase.start : verb.i + 1] if chain and modal else phrase
 
     def _taken_to(self, verb: Token) -> Span | None:
         """A verb that takes a thing to a figure says what the figure is, with the thing: "plans to take the

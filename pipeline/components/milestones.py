@@ -148,7 +148,7 @@ class MilestoneFinder(MilestonePhrases):
         if self._verb_in(verb, self.subject_verbs) or verb.dep_ in {"acl", "pcomp"} or dated:
             subject = self._subject(verb)
             if subject is not None and subject.i not in owner and self._is_thing(subject):
-                return self._phrase(subject, span, owner)
+                return self._with_modal(self._phrase(subject, span, owner), verb)
             if subject is not None and self._priced(verb, subject, span):
                 return span.doc[verb.i : verb.i + 1]
         return self._holder(verb, span, owner)
