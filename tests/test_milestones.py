@@ -407,6 +407,18 @@ def milestone(record, text):
             "work on the new halls",
             id="a-long-subject-drops-its-modal-chain",
         ),
+        pytest.param(
+            "Average turnkey system prices dropped to $125/kWh in the first half, Velmora Motors Inc. said.",
+            "$125",
+            "Average turnkey system prices",
+            id="the-subject-past-a-prices-unit-and-a-doubled-consonant",
+        ),
+        pytest.param(
+            "Precursor prices have also fallen below $7 per kilogram, Velmora Motors Inc. said.",
+            "below $7",
+            "Precursor prices",
+            id="the-subject-of-fallen",
+        ),
     ],
 )
 def test_milestone_found(run_model, text, anchor, expected):

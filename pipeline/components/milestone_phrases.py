@@ -196,6 +196,9 @@ def verb_in(token: Token, verbs: frozenset[str]) -> bool:
         word.removesuffix("ing") + "e",
         word.removesuffix("led"),  # "totalled"
     }
+    for stem in (word.removesuffix("ed"), word.removesuffix("ing")):
+        if stem != word and len(stem) > 2 and stem[-1] == stem[-2]:
+            candidates.add(stem[:-1])  # "dropped", "slipping"
     return bool(candidates & verbs)
 
 

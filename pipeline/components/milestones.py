@@ -56,6 +56,8 @@ class MilestoneFinder(MilestonePhrases):
         if root.dep_ in {"conj", "appos"} and root.head.i in self.numbers:
             root = root.head  # "about 30 Ah, or roughly 110 Wh": the figure it restates
         for token in root.ancestors:
+            if token.lower_ in self.not_milestones and token.i == span.end + 1 and _per_unit(span):
+                continue  # "prices dropped to $125/kWh": the unit of a price
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in owner and token.lower_ not in self.measure_nouns:
                 return self._phrase(token, span, owner)
             if token.pos_ in {"VERB", "AUX"}:
@@ -113,6 +115,7 @@ class MilestoneFinder(MilestonePhrases):
             span.root.dep_ in {"compound", "nummod", "amod", "npadvmod", "quantmod"}
             and head.pos_ == "NOUN"
             and head.lower_ not in self.measure_nouns
+            and head.lower_ not in self.not_milestones  # "$125/kWh": the unit of a price
         ):
             tokens = [t for t in head.subtree if t.i >= span.end and t.i <= head.i]
             if tokens:
