@@ -166,15 +166,16 @@ def facts(doc: Doc, text: str, years: Kept, caps: Kept, amounts: Kept) -> list[F
 def _shared_milestones(found: list[Fields]) -> list[Fields]:
     """A year without a milestone takes the one of the capacity or amount it dates, and back:
     "150-200GWh of annual capacity by FY2030" dates the capacity."""
-    by_text = {(f["anchor"], f["text"]): f for f in found if f["milestone"]}
-    years = {(f["sentence"], f["year"]): f for f in found if f["anchor"] == "target_year" and f["milestone"]}
+    by_start = {(f["anchor"], f["start"]): f for f in found if f["milestone"]}
     shared = []
     for fact in found:
         if fact["milestone"] is None:
             if fact["anchor"] == "target_year":
-                source = by_text.get(("capacity", fact["capacity"])) or by_text.get(("money", fact["money"]))
+                source = by_start.get(("capacity", fact["capacity_start"])) or by_start.get(
+                    ("money", fact["money_start"])
+                )
             else:
-                source = years.get((fact["sentence"], fact["year"]))
+                source = by_start.get(("target_year", fact["year_start"]))
             if source is not None:
                 fact = {**fact, "milestone": source["milestone"], "milestone_start": source["milestone_start"]}
         shared.append(fact)

@@ -478,3 +478,15 @@ def test_milestone_found(run_model, text, anchor, expected):
 )
 def test_no_milestone(run_model, text, anchor):
     assert milestone(run_model(text, published="2025-05-01"), anchor) is None
+
+
+def test_a_year_shares_the_milestone_of_its_own_figure_not_of_one_with_the_same_text(run_model):
+    """A year with no milestone of its own takes the one of the capacity of its clause, found by
+    where that capacity stands, never by its text ("20 GWh" written twice)."""
+    text = (
+        "Velmora Motors Inc. runs a 20 GWh cell plant in Ohio. "
+        "Nordvik Battery Systems AB wants 20 GWh by 2028."
+    )
+    record = run_model(text)
+    year = next(f for f in record.facts if f.text == "by 2028")
+    assert year.milestone != "cell plant in Ohio"
