@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.clauses import SUBJECTS, brand_of, is_actor, is_generic, is_joint, is_partner, owns, recipient
 from pipeline.components.entities import ArticleModel
+from pipeline.components.link_clues import chain, clause_subject, gapped_subject, headline_subject, reporter_of
 from pipeline.components.list_lines import (
     LIST_BULLETS,
     in_list_line,
@@ -91,10 +92,10 @@ class FactLinker(SavedRules):
         row = self._table_row(span, model)
         if row is not None:
             return row
-        headline = _headline_subject(span, model.in_sentence(sentence_tokens(span)[0]))
+        headline = headline_subject(span, model.in_sentence(sentence_tokens(span)[0]))
         if headline is not None:  # "GM, Samsung SDI Finalize $3.5 Billion Plant": a title names its subject first
             return Link(headline.kb_id_, "same_sentence")
-        gapped = _gapped_subject(span, model)
+        gapped = gapped_subject(span, model)
         if gapped is not None:  # "A is to put ₹5,114 crore into cells and B Rs 2,500 crore into a car plant"
             return Link(gapped.kb_id_, "same_clause")
         own = self._org_of(span.root, span, model, owner, True)  # the anchor's own words: "won" read as a verb
@@ -190,7 +191,7 @@ class FactLinker(SavedRules):
             return Link(owner[brand.i], "same_clause")
         if token.lower_ in self.funding:  # "a grant that Slovakia intends to pay X"
             clauses = [c for c in token.children if c.dep_ in {"relcl", "acl"}]
-            given = (self._given(verb, model, owner) for clause in clauses for verb in _chain(clause))
+            given = (self._given(verb, model, owner) for clause in clauses for verb in chain(clause))
             found = next((link for link in given if link is not None), None)
             if found is not None:
                 return found
@@ -254,7 +255,7 @@ class FactLinker(SavedRules):
         that is not a partner or a source; else what the article has described that way ("the
         venture"); else the focus."""
         start = sentence_tokens(token)[0]
-        binding = _clause_subject(token, model) if token.pos_ == "PRON" else None
+        binding = clause_subject(token, model) if token.pos_ == "PRON" else None
         if binding is not None:  # "X, owned by Y and Z, expects its plant to …": its is X
             return Link(binding.kb_id_, "same_sentence")
         same = [
@@ -262,7 +263,7 @@ class FactLinker(SavedRules):
         ]  # not "… told ETEnergyWorld the utility expects …"
         if same:
             return Link(same[-1].kb_id_, "same_sentence")
-        reporter = _reporter_of(token, self.reporting)
+        reporter = reporter_of(token, self.reporting)
         if reporter is not None and reporter.pos_ != "PRON" and reporter.lower_ in self.anaphors | self.name_words:
             return self._antecedent(reporter, model)  # "The ministry said it will hold …": it is the ministry
         if token.lower_ in self.name_words:  # "the ministry": the last one named
@@ -318,61 +319,6 @@ def _focus(model: ArticleModel, token: Token | Span) -> Link:
     if found is None or not model.recent(found, list_start(token.doc, at) if listed else at, window):
         return Link(None, None)
     return Link(found, "earlier")
-
-
-def _clause_subject(pronoun: Token, model: ArticleModel) -> Span | None:
-    """The organization that is the subject of the nearest clause above a pronoun (not the pronoun's
-    own phrase), if that subject is one: a pronoun refers to its clause's subject."""
-    for head in pronoun.ancestors:
-        if head.pos_ not in {"VERB", "AUX"}:
-            continue
-        subject = next((c for c in head.children if c.dep_ in SUBJECTS and c.i < pronoun.i), None)
-        if subject is None or pronoun in subject.subtree:
-            continue
-        mention = model.mention_at(subject.i)
-        return mention if mention is not None and not model.is_told(mention) else None
-    return None
-
-
-def _reporter_of(pronoun: Token, reporting: frozenset[str]) -> Token | None:
-    """The subject of the reporting verb whose statement a pronoun is the subject of: "the
-    ministry" in "The ministry said it will …"."""
-    statement = pronoun.head
-    if pronoun.dep_ not in SUBJECTS or statement.dep_ != "ccomp" or statement.head.lower_ not in reporting:
-        return None
-    return next((c for c in statement.head.children if c.dep_ in SUBJECTS), None)
-
-
-def _headline_subject(span: Span, mentions: list[Span]) -> Span | None:
-    """The organization a headline opens with, for a figure after it: the article's first line,
-    which the parser reads badly (Title Case, no verb agreement)."""
-    text = doc_text(span.doc)
-    first_line = text[: text.find("\n")] if "\n" in text else text
-    if not mentions or span.end_char > len(first_line) or first_line.rstrip().endswith("."):
-        return None
-    first = mentions[0]
-    if len(mentions) > 1 and mentions[1].start == first.end + 1 and span.doc[first.end].lower_ in {"'s", "’s"}:
-        first = mentions[1]  # "Tata's Agratas appoints …": the owned company is the subject
-    opens = not first_line[: mentions[0].start_char].strip()
-    return first if opens and first.end_char <= span.start_char else None
-
-
-def _gapped_subject(span: Span, model: ArticleModel) -> Span | None:
-    """An organization right before the figure, after "and" or a comma: a clause whose verb is left
-    out ("…, and B Rs 2,500 crore into a car plant", "X offers 160 Wh, Y 210 Wh")."""
-    before = model.mention_at(span.start - 1) if span.start > 0 else None
-    if before is None or before.end != span.start or before.start == 0:
-        return None
-    joiner = span.doc[before.start - 1].lower_
-    return before if joiner in {"and", ",", ";"} else None
-
-
-def _chain(verb: Token) -> list[Token]:
-    """A verb and the verbs it takes as complements: "intends to pay" -> intends, pay."""
-    chain = [verb]
-    while (nxt := next((c for c in chain[-1].children if c.dep_ == "xcomp"), None)) is not None:
-        chain.append(nxt)
-    return chain
 
 
 @Language.factory(
