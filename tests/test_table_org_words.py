@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import spacy
 
+from pipeline.components.org_cleaning import is_product_or_figure
 from pipeline.normalize.dictionary import english_words, is_english_word
 
 
@@ -124,3 +126,18 @@ def test_the_dictionary_ships_with_the_model_and_knows_inflections():
     assert len(english_words()) > 50_000
     assert is_english_word("Utilities") and is_english_word("customs") and is_english_word("jobs")
     assert not is_english_word("Korvane")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Four projects went to the Norvale South and Centre-East zones.", "Norvale South", True),
+        ("Four projects went to Korvex Energy and Nordvik Power last year.", "Korvex Energy", False),
+    ],
+    ids=["coordinated-before-a-place-noun", "coordinated-names"],
+)
+def test_a_name_coordinated_before_a_place_noun_is_a_place(text, name, expected):
+    doc = spacy.blank("en")(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert is_product_or_figure(span) is expected

@@ -164,10 +164,23 @@ def place_names(doc, candidates: list[Span]) -> set[str]:
 def is_product_or_figure(span: Span) -> bool:
     """A model's ORG that is a product ("the Naxtra brand", "Terra models") or holds a number ("MW/2,000")."""
     doc, texts = span.doc, words(span.doc)
-    following = lower_words(doc)[span.end] if span.end < len(texts) else ""
+    lower = lower_words(doc)
+    following = lower[span.end] if span.end < len(texts) else ""
     numbers, digits = flags(doc, LIKE_NUM), flags(doc, IS_DIGIT)
     holds_figure = any(numbers[i] or digits[i] or "/" in texts[i] for i in range(span.start, span.end))
-    return following in product_nouns() or holds_figure
+    return following in product_nouns() or holds_figure or _shares_a_noun(span, texts, lower)
+
+
+def _shares_a_noun(span: Span, texts: list[str], lower: list[str]) -> bool:
+    """Coordinated with a name that a product or place noun follows: "in the Calabria South and
+    Centre-South zones" (both are zones)."""
+    at = span.end
+    if at >= len(texts) or lower[at] not in {"and", "or"}:
+        return False
+    at += 1
+    while at < min(len(texts), span.end + 6) and (texts[at][:1].isupper() or texts[at] == "-"):
+        at += 1  # "Centre-South" is three tokens
+    return at > span.end + 1 and at < len(texts) and lower[at] in product_nouns()
 
 
 def in_credit_line(span: Span) -> bool:
