@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from functools import cache
 
@@ -71,4 +72,15 @@ def _pipeline(name: str, rules: UserRules | None) -> Language:
         nlp.add_pipe("line_breaks")
     for component in COMPONENTS:
         nlp.add_pipe(component)
+    _out_of_collections()
     return nlp
+
+
+def _out_of_collections() -> None:
+    """Move everything alive once a pipeline is built (the model, the gazetteer, the place, unit and
+    currency tables: some 180,000 objects that live as long as the process) out of the garbage
+    collector's reach. A full collection walks every object it tracks (0.13 s on this heap), and
+    extraction makes one about every 200 articles; frozen, the heap is walked no more. Garbage made
+    before is collected first, so nothing dead is kept."""
+    gc.collect()
+    gc.freeze()

@@ -128,3 +128,14 @@ def test_every_component_declares_what_it_writes(model):
         written = {key for key, value in _state(doc).items() if value != before[key]}
         if name in OURS:
             assert written <= set(nlp.get_pipe_meta(name).assigns), name
+
+
+def test_a_loaded_pipeline_is_out_of_the_garbage_collectors_reach():
+    """The model and tables live as long as the process: frozen, a full collection does not walk them."""
+    import gc
+
+    nlp = load_pipeline(RULES_ONLY)
+    frozen = gc.get_freeze_count()
+    assert frozen > 10_000
+    tracked = {id(o) for o in gc.get_objects()}
+    assert id(nlp) not in tracked and id(nlp.get_pipe("organization_finder")) not in tracked
