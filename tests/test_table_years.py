@@ -1036,7 +1036,48 @@ RELATIVE_MORE = [
     ),
 ]
 
+# A year after "the" that belongs to the noun after it, next to the forms that keep theirs.
+NAMED_BY_A_NOUN = [
+    pytest.param(
+        "The team will race its solar car in the 2027 Sunrise Rally.",
+        "2026-05-04",
+        NONE,
+        id="not-a-year-inside-an-event-name",
+    ),
+    pytest.param(
+        "The developer will bid again in the 2028 tender round, it said.",
+        "2026-05-04",
+        NONE,
+        id="not-a-year-that-names-a-round",
+    ),
+    pytest.param(
+        "Subsidies for home batteries will be cut for the 2030 ban on gas boilers.",
+        "2026-05-04",
+        [target("2030", 2030)],
+        id="a-goal-noun-keeps-its-year",
+    ),
+    pytest.param(
+        "The joint venture will begin operations no sooner than 2028.",
+        None,
+        [target("no sooner than 2028", 2028, qualifier="no sooner than")],
+        id="no-sooner-than-year",
+    ),
+    pytest.param(
+        "Deliveries of two million packs are expected in calendar 2027.",
+        None,
+        [target("in calendar 2027", 2027, qualifier="in")],
+        id="calendar-year-word",
+    ),
+    pytest.param(
+        "The carmaker plans to build the first packs in calendar year 2026.",
+        "2025-09-01",
+        [target("in calendar year 2026", 2026, qualifier="in")],
+        id="calendar-year-words",
+    ),
+]
+
 RULE_CASES = FORMS + CUES + PAST_AND_NOISE + RELATIVE + PUBLICATION_DATE + GRAINS + FISCAL + FORWARD + RELATIVE_MORE
+RULE_CASES += NAMED_BY_A_NOUN
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), RULE_CASES)

@@ -28,6 +28,24 @@ def _is_complete(match: re.Match[str]) -> bool:
     return not needs_period(match["relative"]) or match["period"] is not None
 
 
+THE = re.compile(r"\s+(?i:the)\s+")
+WORD_AFTER = re.compile(r"[^\S\n]+[^\W\d_]")
+# Parts of an expression that make "the" before a year part of a date or period ("by the end of 2026").
+YEAR_PARTS = ("fiscal", "fiscal_end", "period", "weekday", "day", "month", "numeric", "year_word")
+
+
+def _names_a_noun(match: re.Match[str]) -> bool:
+    """ "in the 2027 Dakar Rally", "in the 2026 budget": a bare year between "the" and a noun is that
+    noun's, and the qualifier governs the noun; no year a plan points to. A goal ("for the 2035 ban")
+    and a fiscal year ("in the 2027 fiscal year") are kept."""
+    if not match["qualifier"] or match["year"] is None or match["goal"] is not None or match["fiscal_after"]:
+        return False
+    if any(match[part] for part in YEAR_PARTS):
+        return False
+    between = match.string[match.end("qualifier") : match.start("year")]
+    return THE.fullmatch(between) is not None and WORD_AFTER.match(match.string, match.end()) is not None
+
+
 class RowRules:
     """Lines of lists and tables, from the ``[lists]`` rules: which ones end in a row's value, which
     ones are links to other stories."""
@@ -95,6 +113,8 @@ class TargetYearFinder(SavedRules):
         for match in self.regex.finditer(text):
             if self.rows.is_skipped(text, match.start()) or (match["relative"] and not _is_complete(match)):
                 continue  # a "Read more" line; "for the year" dates nothing
+            if _names_a_noun(match):
+                continue
             span, match = self._span(doc, match, published)
             if span is None:
                 continue

@@ -29,9 +29,10 @@ def _year_core(data) -> str:
     fiscal = data["fiscal"]
     code = rf"(?:{_words(fiscal['codes'], ignore_case=False)})\s?'?"
     words = rf"(?i:(?:the\s+)?{alternation(fiscal['before'], ignore_case=True)})\s+"
+    calendar = rf"(?P<year_word>{_words(data['calendar']['words'])}\s+)"
     separator = rf"(?P<separator>\s*(?:{alternation(data['ranges']['separators'])})\s*)"
     return (
-        rf"(?:(?:(?P<fiscal>{code}|{words})|(?P<year_word>(?i:year)\s+))?(?P<year>{YEAR})|(?P<code>{code})(?P<short>\d\d))"
+        rf"(?:(?:(?P<fiscal>{code}|{words})|{calendar})?(?P<year>{YEAR})|(?P<code>{code})(?P<short>\d\d))"
         rf"(?P<iso>-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>[0-2]\d|3[01])(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?)?"
         rf"(?:{separator}(?P<end>{YEAR}|\d\d))?"
         rf"(?P<fiscal_after>\s+{_words(fiscal['after'])})?"
