@@ -511,6 +511,16 @@ MODEL_NAMES = [
         ["Agratas", "Tata Group"],
         id="model-group-and-battery-arm",
     ),
+    pytest.param(
+        "Battery maker Zentro Cells said on Tuesday it would build a 12 GWh plant in Ohio.",
+        ["Zentro Cells"],
+        id="model-a-coined-name-ending-in-cells",
+    ),
+    pytest.param(
+        "Krell Batteries, a unit of Ostara Holdings, will supply the cells.",
+        ["Krell Batteries", "Ostara Holdings"],
+        id="model-a-coined-name-ending-in-batteries",
+    ),
 ]
 
 
@@ -595,6 +605,12 @@ MODEL_NOT_ORGANIZATIONS = [
         id="model-not-lfp",
     ),
     pytest.param("The BESS at the site can store 400 MWh.", "BESS", id="model-not-bess"),
+    pytest.param(
+        "Makers are racing to bring Sodium-Ion Cells to market.",
+        "Sodium-Ion Cells",
+        id="model-not-common-words-before-cells",
+    ),
+    pytest.param("Demand for LFP Batteries keeps growing.", "LFP Batteries", id="model-not-an-acronym-before-batteries"),
     pytest.param("The plant will make 40 GWh of cells a year.", "GWh", id="model-not-gwh"),
     pytest.param(
         "BYD's Blade Battery powers most of its new models.",

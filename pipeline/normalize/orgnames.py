@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from pipeline.normalize.dictionary import is_english_word
 from pipeline.resources import jsonl, table
 
 
@@ -92,7 +93,22 @@ def is_rejected(name: str) -> bool:
         or any(p.search(name) for p in patterns)
         or not re.search(r"[A-Z]", name)
         or is_generic(name.replace("-", " - ").split())
+        or _is_product_shape(name)
     )
+
+
+def _is_product_shape(name: str) -> bool:
+    """ "Sodium-Ion Cells", "LFP Batteries", "4680 Cells": common words, acronyms or figures before a
+    product word name a product; a coined word before it names a company ("Zentro Cells")."""
+    parts = re.split(r"[\s-]+", name.strip())
+    if parts[-1].lower() not in _product_endings():
+        return False
+    return not any(part.isalpha() and not part.isupper() and not is_english_word(part) for part in parts[:-1])
+
+
+@cache
+def _product_endings() -> frozenset[str]:
+    return frozenset(table("organizations.toml")["reject"]["product_endings"])
 
 
 @cache
