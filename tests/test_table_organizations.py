@@ -610,7 +610,11 @@ MODEL_NOT_ORGANIZATIONS = [
         "Sodium-Ion Cells",
         id="model-not-common-words-before-cells",
     ),
-    pytest.param("Demand for LFP Batteries keeps growing.", "LFP Batteries", id="model-not-an-acronym-before-batteries"),
+    pytest.param(
+        "Demand for LFP Batteries keeps growing.",
+        "LFP Batteries",
+        id="model-not-an-acronym-before-batteries",
+    ),
     pytest.param("The plant will make 40 GWh of cells a year.", "GWh", id="model-not-gwh"),
     pytest.param(
         "BYD's Blade Battery powers most of its new models.",
