@@ -47,6 +47,27 @@ def assert_mention_spans_match(record: Any, article: str) -> None:
 
 # Every organization in each sentence is listed, so names are compared exactly.
 RULE_NAMES = [
+    # --- industry words and legal forms of other languages ---------------------------------
+    pytest.param(
+        "Output at Varo Energia's Aveiro site will reach 8 GWh, and Fjord Energi plans a 200 MWh battery.",
+        ["Fjord Energi", "Varo Energia"],
+        id="energy-in-portuguese-and-norwegian",
+    ),
+    pytest.param(
+        "Anadolu Enerji and Rheintal Energie signed the supply contract.",
+        ["Anadolu Enerji", "Rheintal Energie"],
+        id="energy-in-turkish-and-german",
+    ),
+    pytest.param(
+        "Kessler Speicher GmbH & Co. KG ordered 40 MWh from Talvera Baterias Ltda. on Monday.",
+        ["Kessler Speicher GmbH & Co. KG", "Talvera Baterias Ltda."],
+        id="legal-forms-kg-and-ltda",
+    ),
+    pytest.param(
+        "Baterías Hispania S.L. won the grant.",
+        ["Baterías Hispania S.L."],
+        id="legal-form-sl",
+    ),
     # --- descriptors before the name -----------------------------------------------------
     pytest.param(
         "Automaker Velmora Motors Inc. will build a cell plant in Ohio.",
