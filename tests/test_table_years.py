@@ -1079,6 +1079,29 @@ NAMED_BY_A_NOUN = [
 RULE_CASES = FORMS + CUES + PAST_AND_NOISE + RELATIVE + PUBLICATION_DATE + GRAINS + FISCAL + FORWARD + RELATIVE_MORE
 RULE_CASES += NAMED_BY_A_NOUN
 
+# A fiscal year named relative to the current one: the calendar year it is named by.
+RELATIVE_FISCAL = [
+    pytest.param(
+        "The firm expects to return to profit in the next fiscal year.",
+        "2026-06-01",
+        [target("in the next fiscal year", 2027, qualifier="in", relative=True)],
+        id="in-the-next-fiscal-year",
+    ),
+    pytest.param(
+        "Revenue should top Rs 500 crore in the coming financial year, the company said.",
+        "2026-06-01",
+        [target("in the coming financial year", 2027, qualifier="in", relative=True)],
+        id="in-the-coming-financial-year",
+    ),
+    pytest.param(
+        "For the current fiscal year, the group forecast operating profit of 430 billion yen.",
+        "2026-06-01",
+        NONE,
+        id="not-the-current-fiscal-year-of-guidance",
+    ),
+]
+RULE_CASES += RELATIVE_FISCAL
+
 
 @pytest.mark.parametrize(("text", "published", "expected"), RULE_CASES)
 def test_target_years_rules(run_rules, text, published, expected):
