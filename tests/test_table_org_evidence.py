@@ -117,6 +117,12 @@ def test_names_and_evidence_rules(run_rules, text, wanted, unwanted):
 
 MODEL_ROWS = [
     pytest.param(
+        "The Battery Passport will be mandatory from 2027, and the Investment Tax Credit pays $35 per kWh.",
+        [],
+        ["Battery Passport", "Investment Tax Credit"],
+        id="a-passport-and-a-tax-credit-are-programmes",
+    ),
+    pytest.param(
         "The loan is from the U.S. Department of Energy's Loan Programs Office, the agency said.",
         ["Loan Programs Office"],
         ["U.S. Department of Energy's Loan Programs Office"],
