@@ -627,6 +627,11 @@ MODEL_NOT_ORGANIZATIONS = [
     ),
     pytest.param("The BESS at the site can store 400 MWh.", "BESS", id="model-not-bess"),
     pytest.param(
+        "This is the largest battery in the Nordics, chief executive Lars Holm said.",
+        "Nordics",
+        id="model-not-a-region-no-country-list-holds",
+    ),
+    pytest.param(
         "Makers are racing to bring Sodium-Ion Cells to market.",
         "Sodium-Ion Cells",
         id="model-not-common-words-before-cells",
