@@ -1101,6 +1101,14 @@ RELATIVE_FISCAL = [
     ),
 ]
 RULE_CASES += RELATIVE_FISCAL
+RULE_CASES += [
+    pytest.param(
+        "The company expects to finish the first phase by the close of 2027.",
+        None,
+        [target("by the close of 2027", 2027, qualifier="by the close of")],
+        id="by-the-close-of-year",
+    )
+]
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), RULE_CASES)
