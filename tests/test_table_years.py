@@ -1103,6 +1103,24 @@ RELATIVE_FISCAL = [
 RULE_CASES += RELATIVE_FISCAL
 RULE_CASES += [
     pytest.param(
+        "Ford pushed back the 2027 launch of its electric pickup.",
+        "2026-05-01",
+        [target("2027", 2027)],
+        id="year-of-a-planned-event",
+    ),
+    pytest.param(
+        "The cell maker is aiming for a 2028 listing in Hong Kong.",
+        "2026-05-01",
+        [target("2028", 2028)],
+        id="year-of-a-planned-listing",
+    ),
+    pytest.param(
+        "The 2022 launch of its first pickup went well, and its 2023 IPO raised $1 billion.",
+        "2026-05-01",
+        NONE,
+        id="not-the-year-of-a-past-event",
+    ),
+    pytest.param(
         "The company expects to finish the first phase by the close of 2027.",
         None,
         [target("by the close of 2027", 2027, qualifier="by the close of")],

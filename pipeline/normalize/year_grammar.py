@@ -60,7 +60,7 @@ def year_regex() -> re.Pattern[str]:
     fiscal_end = rf"(?P<fiscal_end>{_words(data['qualifiers']['fiscal_ends'])})"
     period = rf"(?:(?i:the)\s+)?(?P<period>{_words(data['periods'])})"
     relative = rf"(?P<relative>{_words(data['relative'])})"
-    goal = rf"(?=\s+{_words(data['goals']['nouns'])}\b)"
+    goal = rf"(?=\s+{_words([*data['goals']['nouns'], *data['goals']['events']])}\b)"
     return re.compile(
         rf"(?<![\w$€£¥.,])(?:{qualifier}\s+(?:(?i:the)\s+)?)?(?:{fiscal_end}\s+)?(?:{period}[\s-]*)?"
         rf"(?:{_date(data)})?(?:{_year_core(data)}|{relative})"
