@@ -68,6 +68,11 @@ RULE_NAMES = [
         ["Baterías Hispania S.L."],
         id="legal-form-sl",
     ),
+    pytest.param(
+        "Harlow Cargo Bikes and Tamsin Trucks will use the packs.",
+        ["Harlow Cargo Bikes", "Tamsin Trucks"],
+        id="vehicle-makers-named-by-their-vehicles",
+    ),
     # --- descriptors before the name -----------------------------------------------------
     pytest.param(
         "Automaker Velmora Motors Inc. will build a cell plant in Ohio.",
