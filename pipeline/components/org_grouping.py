@@ -11,7 +11,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from pipeline.components.org_evidence import is_term
-from pipeline.components.spans import aligned_tokens, doc_text, set_fact, span_text, words
+from pipeline.components.spans import aligned_tokens, doc_text, set_fact, words
 from pipeline.gazetteer import by_id, identify
 from pipeline.normalize.orgnames import (
     initials,
@@ -41,35 +41,59 @@ class _Groups:
         self.parent[self.find(a)] = self.find(b)
 
 
-def _key(span: Span) -> str:
-    return span.kb_id_ or identify(span_text(span)) or name_key(span_text(span))
+class _Names:
+    """The text, gazetteer id and grouping key of each mention, read once per article: the steps
+    below ask for them many times."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc_text = doc_text(doc)
+        self.known: dict[tuple[int, int, int], tuple[str, str | None, str]] = {}
+
+    def _read(self, span: Span) -> tuple[str, str | None, str]:
+        at = (span.start_char, span.end_char, span.kb_id)
+        found = self.known.get(at)
+        if found is None:
+            text = self.doc_text[at[0] : at[1]]
+            known = span.kb_id_ or identify(text)
+            found = self.known[at] = (text, known, known or name_key(text))
+        return found
+
+    def text(self, span: Span) -> str:
+        return self._read(span)[0]
+
+    def id(self, span: Span) -> str | None:
+        """The mention's gazetteer id, where its span carries one or the gazetteer knows its text."""
+        return self._read(span)[1]
+
+    def key(self, span: Span) -> str:
+        return self._read(span)[2]
 
 
 def _abbreviation_after(doc: Doc, span: Span) -> Span | None:
     """ "Contemporary Amperex Technology Co. Ltd. (CATL)" -> the span "CATL"."""
     texts = words(doc)
-    if span.end + 2 < len(doc) and texts[span.end] == "(" and texts[span.end + 2] == ")":
-        candidate = doc[span.end + 1 : span.end + 2]
-        if candidate.text[:1].isupper() and len(candidate.text) >= 2 and not is_rejected(candidate.text):
-            return Span(doc, candidate.start, candidate.end, label="ORG")
+    if span.end + 2 < len(texts) and texts[span.end] == "(" and texts[span.end + 2] == ")":
+        candidate = texts[span.end + 1]
+        if candidate[:1].isupper() and len(candidate) >= 2 and not is_rejected(candidate):
+            return Span(doc, span.end + 1, span.end + 2, label="ORG")
     return None
 
 
-def _link(groups: _Groups, spans: list[Span]) -> None:
+def _link(groups: _Groups, spans: list[Span], names: _Names) -> None:
     """Join each short form or acronym to the one full name it most likely abbreviates: the
     nearest by words cut off, legal suffixes free ("BYD" -> "BYD Co. Ltd.", not "BYD Energy
     Storage"), then the one named first ("EVE" of "EVE Energy", named before its unit "EVE Power";
     "Ola Electric" of "Ola Electric Mobility Pvt Ltd", named before "Ola Electric Technologies"),
     then the shorter. Full names are indexed by their short forms and initials, so this stays
     linear in the number of names."""
-    words = {_key(s): name_words(span_text(s)) for s in spans}
+    words = {names.key(s): name_words(names.text(s)) for s in spans}
     named: dict[str, bool] = {}  # whether the article writes a longer name of the key's company
-    for span in spans:
-        named[_key(span)] = named.get(_key(span), False) or len(name_words(span_text(span))) > len(words[_key(span)])
     first: dict[str, int] = {}
     for span in spans:
-        first.setdefault(_key(span), span.start)
-    known = {s.kb_id_ or identify(span_text(s)) for s in spans} - {None}
+        key = names.key(span)
+        named[key] = named.get(key, False) or len(name_words(names.text(span))) > len(words[key])
+        first.setdefault(key, span.start)
+    known = {names.id(s) for s in spans} - {None}
     by_form: dict[tuple[str, ...], list[tuple[int, int, str, bool]]] = {}
     by_initials: dict[str, list[tuple[int, int, str]]] = {}
     for full_key, full in words.items():
@@ -103,15 +127,15 @@ def _known_as(full: list[str], short: list[str]) -> bool:
     return known is not None and any(identify(join_words(form)) == known for form in longer)
 
 
-def _rescan(doc: Doc, spans: list[Span], terms: set[str]) -> list[Span]:
+def _rescan(doc: Doc, spans: list[Span], terms: set[str], names: _Names) -> list[Span]:
     """Every mention, with the other places where a known name or one of its short forms is
     written; a longer known name written over shorter mentions replaces them ("EVE Power Hungary"
     where the model saw "EVE Power" and a place, once the article has named "EVE Power Hungary Kft.").
     A short form the article introduces for a term is not searched for ("ACC" of "ACC Energy
     Storage" where the text defines "Advanced Chemistry Cell (ACC)")."""
-    surfaces = {span_text(s) for s in spans}
+    surfaces = {names.text(s) for s in spans}
     for span in spans:
-        surfaces.update(join_words(f) for f in short_forms(name_words(span_text(span))) if len(join_words(f)) > 2)
+        surfaces.update(join_words(f) for f in short_forms(name_words(names.text(span))) if len(join_words(f)) > 2)
     surfaces -= terms
     at: dict[int, Span] = {i: s for s in spans for i in range(s.start, s.end)}
     replaced: set[tuple[int, int]] = set()
@@ -164,25 +188,25 @@ def term_acronyms(doc: Doc) -> set[str]:
 
 def group_mentions(doc: Doc, spans: list[Span]) -> list[Span]:
     """Every mention, labelled with its organization's canonical name in ``kb_id_``."""
-    terms = term_acronyms(doc)
-    spans = [s for s in spans if span_text(s) not in terms]
+    terms, names = term_acronyms(doc), _Names(doc)
+    spans = [s for s in spans if names.text(s) not in terms]
     after = [(s, _abbreviation_after(doc, s)) for s in spans]
     abbreviations = [a for _, a in after if a is not None]
     groups = _Groups()
     for span, abbreviation in after:
         if abbreviation is not None:
-            groups.union(name_key(span_text(abbreviation)), _key(span))
+            groups.union(name_key(names.text(abbreviation)), names.key(span))
     known = {(s.start, s.end) for s in spans}
     spans = sorted([*spans, *(a for a in abbreviations if (a.start, a.end) not in known)], key=lambda s: s.start)
-    spans = sorted(_rescan(doc, spans, terms), key=lambda s: s.start)
-    _link(groups, spans)
+    spans = sorted(_rescan(doc, spans, terms, names), key=lambda s: s.start)
+    _link(groups, spans, names)
     members: dict[str, list[Span]] = {}
     for span in spans:
-        members.setdefault(groups.find(_key(span)), []).append(span)
+        members.setdefault(groups.find(names.key(span)), []).append(span)
     labelled = []
     for mentions in members.values():
-        canonical = span_text(max(mentions, key=lambda s: (s.end_char - s.start_char, -s.start)))
-        known = Counter(key for key in map(_key, mentions) if key in by_id())
+        canonical = names.text(max(mentions, key=lambda s: (s.end_char - s.start_char, -s.start)))
+        known = Counter(key for key in map(names.key, mentions) if key in by_id())
         for mention in mentions:
             span = Span(doc, mention.start, mention.end, label="ORG", kb_id=canonical)
             set_fact(span, "organization_id", known.most_common(1)[0][0] if known else None)
