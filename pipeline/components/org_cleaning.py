@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from spacy.attrs import IS_DIGIT, IS_LOWER, IS_PUNCT, IS_UPPER, LIKE_NUM, SENT_START
 from spacy.tokens import Doc, Span
 
 from pipeline.components.org_evidence import product_nouns
 from pipeline.components.spans import (
+    FACTS,
     breaks_after,
     doc_text,
     entities,
@@ -23,6 +25,8 @@ from pipeline.components.spans import (
 from pipeline.normalize.orgnames import is_rejected
 from pipeline.resources import table
 
+_COLUMNS_KEY = (FACTS, "cleaning_columns")
+
 
 @cache
 def _rules() -> dict[str, frozenset[str]]:
@@ -34,51 +38,69 @@ def _rules() -> dict[str, frozenset[str]]:
     return {**rules, "reject": reject, "media_words": media, "institutions": institutions}
 
 
-def _is_descriptor(doc: Doc, i: int, rules: dict[str, frozenset[str]]) -> bool:
+class _Columns(NamedTuple):
+    """The token columns the cleaning steps read, fetched once per Doc (they are read per token)."""
+
+    texts: list[str]
+    lower: list[str]
+    is_lower: list[int]
+    starts: list[int]
+    punct: list[int]
+
+
+def _columns(doc: Doc) -> _Columns:
+    found = doc.user_data.get(_COLUMNS_KEY)
+    if found is None:
+        found = _Columns(words(doc), lower_words(doc), *(flags(doc, a) for a in (IS_LOWER, SENT_START, IS_PUNCT)))
+        doc.user_data[_COLUMNS_KEY] = found
+    return found
+
+
+def _is_descriptor(c: _Columns, i: int, rules: dict[str, frozenset[str]]) -> bool:
     """ "automaker GAC Group", "Automaker SAIC Motor Corp"; but a capitalised institution word heads
     a name ("Bank Mandiri", "Ministry of Power")."""
-    lower = flags(doc, IS_LOWER)[i]
-    if not lower and words(doc)[i] in rules["institutions"]:
+    lower = c.is_lower[i]
+    if not lower and c.texts[i] in rules["institutions"]:
         return False
-    written_as_descriptor = lower or flags(doc, SENT_START)[i] == 1
-    return lower_words(doc)[i] in rules["descriptors"] and bool(written_as_descriptor)
+    written_as_descriptor = lower or c.starts[i] == 1
+    return c.lower[i] in rules["descriptors"] and bool(written_as_descriptor)
 
 
-def _is_qualifying(doc: Doc, i: int, rules: dict[str, frozenset[str]]) -> bool:
+def _is_qualifying(c: _Columns, i: int, rules: dict[str, frozenset[str]]) -> bool:
     """Words that may stand between leading words and a descriptor: "Chinese EV maker"."""
-    text = words(doc)[i]
-    return text in rules["nationalities"] or is_rejected(text) or bool(flags(doc, IS_LOWER)[i])
+    text = c.texts[i]
+    return text in rules["nationalities"] or is_rejected(text) or bool(c.is_lower[i])
 
 
-def _is_modifier(doc: Doc, i: int, rules: dict[str, frozenset[str]]) -> bool:
+def _is_modifier(c: _Columns, i: int, rules: dict[str, frozenset[str]]) -> bool:
     """Nationalities, trade acronyms and lower-case words: "Several Chinese EV" names no one."""
-    text = words(doc)[i]
+    text = c.texts[i]
     known = text in rules["nationalities"] or text in rules["reject"]
-    return known or bool(flags(doc, IS_LOWER)[i] or flags(doc, IS_PUNCT)[i])
+    return known or bool(c.is_lower[i] or c.punct[i])
 
 
-def _is_outlet(doc: Doc, start: int, end: int, rules: dict[str, frozenset[str]]) -> bool:
+def _is_outlet(c: _Columns, start: int, end: int, rules: dict[str, frozenset[str]]) -> bool:
     """A news outlet's name, which keeps its leading words: "The Storage Desk", "Cell Market Tracker"."""
-    texts = words(doc)
+    texts = c.texts
     return end - start > 1 and texts[end - 1].title() in rules["media_words"] and texts[start][:1].isupper()
 
 
-def _leading_cut(doc: Doc, start: int, end: int, rules: dict[str, frozenset[str]]) -> int:
+def _leading_cut(c: _Columns, start: int, end: int, rules: dict[str, frozenset[str]]) -> int:
     """The first token of the name after its leading descriptors."""
-    if _is_outlet(doc, start, end, rules):
+    if _is_outlet(c, start, end, rules):
         return start
-    cut, lower = start, lower_words(doc)
+    cut, lower = start, c.lower
     for i in range(start, end):
-        if (i == cut and lower[i] in rules["always"]) or _is_descriptor(doc, i, rules):
+        if (i == cut and lower[i] in rules["always"]) or _is_descriptor(c, i, rules):
             cut = i + 1
-        elif not _is_qualifying(doc, i, rules):
+        elif not _is_qualifying(c, i, rules):
             break
     return cut
 
 
-def _trailing_cut(doc: Doc, start: int, end: int, rules: dict[str, frozenset[str]]) -> int:
+def _trailing_cut(c: _Columns, start: int, end: int, rules: dict[str, frozenset[str]]) -> int:
     """The end of the name without its trailing words ("Michigan EV", lower-case words, connectors)."""
-    texts, lower = words(doc), flags(doc, IS_LOWER)
+    texts, lower = c.texts, c.is_lower
     while end > start and (
         texts[end - 1] in rules["trailing"]
         or (end - start > 1 and texts[end - 1] in rules["reject"] and texts[end - 1].isupper())  # "Michigan EV"
@@ -124,15 +146,16 @@ def _text_of(doc: Doc, start: int, end: int) -> str:
 def clean_span(span: Span) -> Span | None:
     """ "automaker GAC Group" -> "GAC Group"; "Tesla's" -> "Tesla"; "Several Chinese EV" -> None."""
     rules, doc = _rules(), span.doc
+    columns = _columns(doc)
     end = _before_break(doc, span.start, span.end)
     label, kb_id = (span.label, span.kb_id) if end == span.end else (0, 0)  # a cut span keeps no label
-    start = _leading_cut(doc, span.start, end, rules)
-    end = _trailing_cut(doc, start, end, rules)
+    start = _leading_cut(columns, span.start, end, rules)
+    end = _trailing_cut(columns, start, end, rules)
     if end <= start:
         return None
-    texts = words(doc)
+    texts = columns.texts
     structured = any(texts[i] in {"of", "for", "de"} for i in range(start + 1, end - 1))  # "Ministry of Power"
-    modifiers = not structured and all(_is_modifier(doc, i, rules) for i in range(start, end))
+    modifiers = not structured and all(_is_modifier(columns, i, rules) for i in range(start, end))
     if modifiers or is_rejected(_text_of(doc, start, end)) or _is_place_shape(doc, start, end):
         return None
     return Span(doc, start, end, label=label, kb_id=kb_id)
