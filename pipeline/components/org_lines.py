@@ -13,6 +13,9 @@ from pipeline.resources import table
 
 Range = tuple[int, int]
 WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+DASHED_ITEM = re.compile(r"[^–—:]{2,60}\s[–—]\s")  # "Name – figure"
+FIRST_CELL = re.compile(r"[^|,:;–—(]+")
+LOWER_TAIL = re.compile(r"(?:\s+[a-z][\w-]*)+\s*$")  # "… Review staff writer"
 HEADER_PREFIXES = ("by ", "published", "updated", "posted", "share", "photo", "image", "read ", "see ", "related")
 
 
@@ -43,8 +46,9 @@ def lines(text: str) -> tuple[Range, ...]:
     return tuple(found)
 
 
-def _is_title_case(line: str) -> bool:
-    content = [word for word in WORD.findall(line) if len(word) > 3]
+def _is_title_case(words: list[str]) -> bool:
+    """Most of the line's words of more than three letters (``WORD`` matches) are capitalised."""
+    content = [word for word in words if len(word) > 3]
     return len(content) >= 4 and sum(word[0].isupper() for word in content) >= 0.8 * len(content)
 
 
@@ -72,9 +76,9 @@ def headlines(text: str) -> list[Range]:
         if _is_list_line(line) and not _is_capitals(line):
             continue
         words = WORD.findall(line)
-        ends_open = bool(words) and words[-1].islower() and not re.search(r"[.!?:;]$", line)
-        section = len(line.split()) <= 4 and not re.search(r"[.!?:;,\"”]$", line)  # "Outlook", "CIS overlap"
-        if (_is_title_case(line) and not line.endswith(".") and not ends_open) or _is_capitals(line) or section:
+        ends_open = bool(words) and words[-1].islower() and not line.endswith((".", "!", "?", ":", ";"))
+        section = len(line.split()) <= 4 and not line.endswith((".", "!", "?", ":", ";", ",", '"', "”"))  # "Outlook"
+        if (_is_title_case(words) and not line.endswith(".") and not ends_open) or _is_capitals(line) or section:
             found.append((start, end))
     return found
 
@@ -109,7 +113,7 @@ def segments(text: str, line: Range) -> list[Range]:
     parts, at = [], start
     for match in [*_separator().finditer(text, start, end), None]:
         stop = match.start() if match else end
-        piece = re.sub(r"(?:\s+[a-z][\w-]*)+\s*$", "", text[at:stop])  # "… Review staff writer"
+        piece = LOWER_TAIL.sub("", text[at:stop])
         if piece.strip():
             left = at + len(piece) - len(piece.lstrip())
             parts.append((left, left + len(piece.strip())))
@@ -154,7 +158,7 @@ def _first_cell(text: str, line: Range) -> Range | None:
     if _is_bullet(content[at:]):
         at += 1
         at += len(content[at:]) - len(content[at:].lstrip())
-    match = re.match(r"[^|,:;–—(]+", content[at:])
+    match = FIRST_CELL.match(content, at)
     if match is None:
         return None
     cell = match.group().strip()
@@ -165,7 +169,7 @@ def _first_cell(text: str, line: Range) -> Range | None:
 
 def _is_list_line(line: str) -> bool:
     stripped = line.strip()
-    return _is_bullet(stripped) or " | " in stripped or bool(re.match(r"[^–—:]{2,60}\s[–—]\s", stripped))
+    return _is_bullet(stripped) or " | " in stripped or bool(DASHED_ITEM.match(stripped))
 
 
 def list_cells(text: str) -> list[list[Range]]:

@@ -57,6 +57,9 @@ CREDIT = re.compile(
     r"|(?:^|(?<=\n)|(?<=\. ))(?P<agency>[A-Z][A-Z&.'-]+(?:[ \t][A-Z][A-Z&.'-]+)*)/(?=[A-Z][a-z])",
     re.MULTILINE,
 )
+# What every credit holds (a cue word, or a slash before a name): the credit pattern, which tries its
+# alternatives at every character, is run only on texts that have one.
+CREDIT_CUE = re.compile(r"Photo|Image|Picture|Credit|Source|Supplied|Courtesy|©|\(c\)|Copyright|/(?=[A-Z][a-z])")
 
 
 def build_gazetteer(nlp: Language) -> PhraseMatcher:
@@ -147,7 +150,7 @@ class OrganizationFinder(SavedRules):
     def _layout_spans(doc: Doc, text: str) -> list[Span]:
         """The outlet's name in the header lines, and photo credits."""
         ranges = mastheads(text)
-        for match in CREDIT.finditer(text):
+        for match in CREDIT.finditer(text) if CREDIT_CUE.search(text) else ():
             group = "name" if match["name"] else "agency"
             ranges.append((match.start(group), match.end(group)))
         spans = (to_span(doc, start, end, LAYOUT) for start, end in ranges)
