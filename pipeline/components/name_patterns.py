@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import numpy
 from spacy.attrs import IDS, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from pipeline.components.spans import words as token_texts
 from pipeline.components.token_classes import flagged, readable, register_flags
 from pipeline.resources import jsonl
 
@@ -102,6 +102,7 @@ class NamePatterns:
         self.words = {
             attribute: {w for a in every if a.attribute == attribute for w in a.words} for attribute in (ORTH, LOWER)
         }
+        self.known: dict[str, tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}  # by ``_learn``
         self.matchers = {rule: self._matcher(frozenset({rule})) for rule in self.patterns}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
@@ -118,14 +119,14 @@ class NamePatterns:
 
     def _hits(self, doc: Doc) -> dict[Anchor, list[int]]:
         """Where each anchor's flag or words are in the Doc, for the anchors of every rule."""
-        values = doc.to_array([*self.flags, ORTH, LOWER])
-        flags = {flag: numpy.flatnonzero(values[:, n]).tolist() for n, flag in enumerate(self.flags)}
+        flags: dict[int, list[int]] = {flag: [] for flag in self.flags}
         words: dict[tuple[int, int], list[int]] = {}
-        for column, attribute in ((-2, ORTH), (-1, LOWER)):
-            wanted = self.words[attribute]
-            for i, word in enumerate(values[:, column].tolist()):
-                if word in wanted:
-                    words.setdefault((attribute, word), []).append(i)
+        for i, text in enumerate(token_texts(doc)):
+            word_flags, word_keys = self.known.get(text) or self._learn(text)
+            for flag in word_flags:
+                flags[flag].append(i)
+            for key in word_keys:
+                words.setdefault(key, []).append(i)
         hits = {}
         for anchor in self.every:
             if not anchor.words:
@@ -133,6 +134,16 @@ class NamePatterns:
             else:
                 hits[anchor] = sorted(i for w in anchor.words for i in words.get((anchor.attribute, w), ()))
         return hits
+
+    def _learn(self, text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+        """The anchor flags a word has and its (attribute, word) keys among the anchors' words, read
+        once per distinct word: flags and lower-case forms are lexical, the same at every token of
+        the word (``Doc.to_array`` of all the flag columns cost more per Doc than this look-up)."""
+        lexeme = self.vocab[text]
+        word_flags = tuple(flag for flag in self.flags if lexeme.check_flag(flag))
+        keys = ((ORTH, lexeme.orth), (LOWER, lexeme.lower))
+        found = self.known[text] = (word_flags, tuple(key for key in keys if key[1] in self.words[key[0]]))
+        return found
 
     def _applicable(self, hits: Mapping[Anchor, list[int]]) -> list[str]:
         """The rules whose every anchor is in the Doc, in the file's order."""
