@@ -81,6 +81,18 @@ RULE_ROWS = [
         [],
         id="outlet-by-its-last-word",
     ),
+    pytest.param(
+        "The site near Bergen.\nImage: Courtesy of Harlow Grid",
+        ["Harlow Grid"],
+        ["Courtesy of Harlow Grid"],
+        id="credit-courtesy-of-after-its-cue",
+    ),
+    pytest.param(
+        "The plant opens in May.\nCopyright 2026 Grid Storage Journal. All rights reserved.",
+        ["Grid Storage Journal"],
+        ["Copyright 2026 Grid Storage Journal", "2026 Grid Storage Journal"],
+        id="copyright-mark-and-year-open-no-name",
+    ),
     pytest.param("PowerCo Canada will buy the anodes.", ["PowerCo Canada"], ["PowerCo"], id="regional-unit-country"),
     pytest.param("BYD Europe plans to offer it to utilities.", ["BYD Europe"], ["BYD"], id="regional-unit-region"),
     pytest.param(

@@ -26,12 +26,14 @@ from pipeline.normalize.orgnames import is_rejected
 from pipeline.resources import table
 
 _COLUMNS_KEY = (FACTS, "cleaning_columns")
+YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @cache
 def _rules() -> dict[str, frozenset[str]]:
     clean = table("organizations.toml")["clean"]
-    rules = {key: frozenset(clean[key]) for key in ("always", "descriptors", "trailing", "connectors", "nationalities")}
+    keys = ("always", "descriptors", "trailing", "connectors", "nationalities", "credit_marks")
+    rules = {key: frozenset(clean[key]) for key in keys}
     media = frozenset(table("token_classes.toml")["media_end"]["words"])
     institutions = frozenset(table("token_classes.toml")["institution"]["words"])
     reject = frozenset(table("organizations.toml")["reject"]["names"])
@@ -87,6 +89,8 @@ def _is_outlet(c: _Columns, start: int, end: int, rules: dict[str, frozenset[str
 
 def _leading_cut(c: _Columns, start: int, end: int, rules: dict[str, frozenset[str]]) -> int:
     """The first token of the name after its leading descriptors."""
+    if start < end and c.lower[start] in rules["credit_marks"]:
+        start += 1 + int(start + 1 < end and YEAR.fullmatch(c.texts[start + 1]) is not None)
     if _is_outlet(c, start, end, rules):
         return start
     cut, lower = start, c.lower

@@ -51,7 +51,8 @@ GAZETTEER, RULE, NER, LAYOUT, LIST = "ORG_GAZETTEER", "ORG_RULE", "ORG_NER", "OR
 # A photo, picture or copyright credit: "Photo: Arun Plus", "Supplied: Origin Energy", "© 2026 Grid
 # Wire Pro.", "THE CANADIAN PRESS/Jane Doe".
 CREDIT = re.compile(
-    r"(?:\b(?:Photo credit|Image credit|Picture credit|Photo|Image|Picture|Credit|Source|Supplied|Courtesy)\s*:|"
+    r"(?:\b(?:Photo credit|Image credit|Picture credit|Photo|Image|Picture|Credit|Source|Supplied|Courtesy)\s*:"
+    r"(?:\s*(?i:courtesy)[ \t]+of)?|"
     r"\bCourtesy of|(?:©|\(c\)|\bCopyright)(?:[ \t]+\d{4})?)"
     r"\s*(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of|de))*?)(?=[ \t]*(?:$|[\])\n;,|]|\.(?:\s|$)))"
     r"|(?:^|(?<=\n)|(?<=\. ))(?P<agency>[A-Z][A-Z&.'-]+(?:[ \t][A-Z][A-Z&.'-]+)*)/(?=[A-Z][a-z])",
