@@ -129,6 +129,12 @@ def test_names_and_evidence_rules(run_rules, text, wanted, unwanted):
 
 MODEL_ROWS = [
     pytest.param(
+        '"Demand is strong," Meridian Lithium chief executive Sarah Cole told Electrive.',
+        ["Electrive", "Meridian Lithium"],
+        [],
+        id="a-cited-source-the-model-calls-a-nationality",
+    ),
+    pytest.param(
         "The Battery Passport will be mandatory from 2027, and the Investment Tax Credit pays $35 per kWh.",
         [],
         ["Battery Passport", "Investment Tax Credit"],

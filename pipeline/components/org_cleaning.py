@@ -58,6 +58,11 @@ def _columns(doc: Doc) -> _Columns:
     return found
 
 
+def is_nationality(text: str) -> bool:
+    """A nationality or demonym of the clean rules ("Chinese", "South Korean")."""
+    return text in _rules()["nationalities"]
+
+
 def _is_descriptor(c: _Columns, i: int, rules: dict[str, frozenset[str]]) -> bool:
     """ "automaker GAC Group", "Automaker SAIC Motor Corp"; but a capitalised institution word heads
     a name ("Bank Mandiri", "Ministry of Power")."""

@@ -26,7 +26,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.components.name_patterns import NamePatterns
-from pipeline.components.org_cleaning import clean_span, in_credit_line, is_product_or_figure, place_names
+from pipeline.components.org_cleaning import (
+    clean_span,
+    in_credit_line,
+    is_nationality,
+    is_product_or_figure,
+    place_names,
+)
 from pipeline.components.org_evidence import (
     is_brand_of_product,
     is_product,
@@ -101,7 +107,7 @@ class OrganizationFinder(SavedRules):
                 return speaks_against(span, frozenset(), {}) is None
             if in_headline.issuperset(range(span.start, span.end)) or is_brand_of_product(span):
                 return False
-            return speaks_against(span, persons, labels if span.label_ == RULE else {}) is None
+            return speaks_against(span, persons, _labels_against(span, labels) if span.label_ == RULE else {}) is None
 
         found = [*map(_with_enumeration, self._pattern_spans(doc)), *_regional_units(doc, gazetteer)]
         found = [part for span in found for part in _at_possessives(span)]
@@ -180,6 +186,14 @@ class OrganizationFinder(SavedRules):
         if not self.use_ner or not doc.has_annotation("ENT_IOB"):
             return []
         return [Span(doc, start, end, label=NER) for start, end, label, *_ in entities(doc) if label == "ORG"]
+
+
+def _labels_against(span: Span, labels: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """The model's labels that count against a rule's name: not NORP on a word that is no nationality
+    ("told Electrive", which the model calls NORP for want of knowing it)."""
+    if labels.get((span.start, span.end)) == "NORP" and not is_nationality(span_text(span)):
+        return {}
+    return labels
 
 
 def _trimmed(doc: Doc, start: int, end: int, how: str) -> tuple[int, int]:
