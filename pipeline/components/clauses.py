@@ -91,10 +91,10 @@ def recipient(verb: Token, owner: dict[int, str]) -> Token | None:
     first, else a noun (a thing whose owner is asked for: "awarded the project €298 million")."""
     found = []
     for child in verb.children:
-        if child.dep_ in {"dative", "dobj"}:
-            found.append(child)
-        elif child.dep_ in {"prep", "dative"} and child.lower_ == "to":
+        if child.dep_ in {"prep", "dative"} and child.lower_ == "to":  # "was awarded to X": "to" a dative too
             found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in {"dative", "dobj"}:
+            found.append(child)
     named = [t for t in found if t.i in owner]
     if named:
         return named[0]

@@ -11,7 +11,14 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.clauses import SUBJECTS, brand_of, is_actor, is_generic, is_joint, is_partner, owns, recipient
 from pipeline.components.entities import ArticleModel
-from pipeline.components.link_clues import chain, clause_subject, gapped_subject, headline_subject, reporter_of
+from pipeline.components.link_clues import (
+    chain,
+    clause_subject,
+    gapped_subject,
+    headline_subject,
+    passive_agent,
+    reporter_of,
+)
 from pipeline.components.list_lines import (
     LIST_BULLETS,
     in_list_line,
@@ -202,6 +209,9 @@ class FactLinker(SavedRules):
             given = self._given(token, model, owner)  # "the governments will provide $540 million to X"
             if given is not None:
                 return given
+        agent = passive_agent(token, owner) if not any(self._names_organization(s, owner) for s in subjects) else None
+        if agent is not None and not any(model.kind_of(s) == "funding" for s in subjects):
+            return Link(owner[agent.i], "same_clause" if first_verb else "same_sentence")  # "… built by X"
         if not subjects:
             return None
         # "PERTH — Ironbark Lithium Ltd has secured …": a dateline parsed as a second subject

@@ -64,3 +64,13 @@ def chain(verb: Token) -> list[Token]:
     while (nxt := next((c for c in chain[-1].children if c.dep_ == "xcomp"), None)) is not None:
         chain.append(nxt)
     return chain
+
+
+def passive_agent(verb: Token, owner: dict[int, str]) -> Token | None:
+    """The organization that does what a passive verb says: "Production will be started by X"."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    named = [c for c in agent.children if c.dep_ == "pobj" and c.i in owner] if agent is not None else []
+    return named[0] if named else None
+

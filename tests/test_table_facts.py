@@ -1,0 +1,48 @@
+"""Links of forms news writes that the fact linker once got wrong: passives, appositions, quotes,
+lists introduced by a sentence. Each row: an article, the figure, the organization it is about and
+a phrase its milestone holds (or is held by)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _row(text: str, anchor: str, organization: str | None, milestone: str | None, row_id: str):
+    return pytest.param(text, anchor, organization, milestone, id=row_id)
+
+
+ROWS = [
+    _row(
+        "The contract for the 2 GWh storage project was awarded to Brightline Energy Storage Inc.",
+        "2 GWh", "Brightline Energy Storage Inc.", "storage project", "awarded-to-is-the-recipient",
+    ),
+    _row(
+        "A $1.2 billion loan was granted to Ferrox Materials Corp. by the Export-Import Bank of Korea.",
+        "$1.2 billion", "Ferrox Materials Corp.", "loan", "a-loan-granted-to-is-the-borrower's",
+    ),
+    _row(
+        "Production of the new cells will be started by Zentara Cells Co. in 2027.",
+        "in 2027", "Zentara Cells Co.", "production", "the-agent-of-a-passive-acts",
+    ),
+    _row(
+        "The 30 GWh plant is being built by Halvorsen Battery Corp. near Oslo.",
+        "30 GWh", "Halvorsen Battery Corp.", "plant", "is-being-built-by",
+    ),
+]
+
+
+def _fact(record, text):
+    return next(f for f in record.facts if f.text == text)
+
+
+def _holds(found: str | None, expected: str | None) -> bool:
+    if found is None or expected is None:
+        return found == expected
+    return expected.lower() in found.lower() or found.lower() in expected.lower()
+
+
+@pytest.mark.parametrize("text, anchor, organization, milestone", ROWS)
+def test_links_of_news_forms(run_model, text, anchor, organization, milestone):
+    found = _fact(run_model(text, published="2025-03-01"), anchor)
+    assert found.organization == organization
+    assert _holds(found.milestone, milestone), found.milestone
