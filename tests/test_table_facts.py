@@ -28,6 +28,26 @@ ROWS = [
         "The 30 GWh plant is being built by Halvorsen Battery Corp. near Oslo.",
         "30 GWh", "Halvorsen Battery Corp.", "plant", "is-being-built-by",
     ),
+    _row(
+        "Veltrix Group's battery unit, Veltrix Power, will spend $500 million on a cathode line.",
+        "$500 million", "Veltrix Power", "cathode line", "the-unit-an-apposition-names",
+    ),
+    _row(
+        '"We will reach 100 GWh by 2030," said John Carter, chief executive of Novacell Energy.',
+        "100 GWh", "Novacell Energy", None, "we-is-the-speaker's-company",
+    ),
+    _row(
+        '"We expect to start mass production in 2027," Novacell Energy chief executive John Carter said.',
+        "in 2027", "Novacell Energy", "mass production", "we-before-the-speaker's-title",
+    ),
+    _row(
+        '"Our new plant will produce 20 GWh a year from 2027," said John Carter, chief executive of Novacell Energy.',
+        "20 GWh", "Novacell Energy", "plant", "our-is-the-speaker's-company",
+    ),
+    _row(
+        '"We will reach 100 GWh by 2030," said John Carter, an engineer.',
+        "100 GWh", None, None, "we-of-a-speaker-with-no-company-is-no-one's",
+    ),
 ]
 
 

@@ -12,11 +12,13 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.components.clauses import SUBJECTS, brand_of, is_actor, is_generic, is_joint, is_partner, owns, recipient
 from pipeline.components.entities import ArticleModel
 from pipeline.components.link_clues import (
+    appositive_name,
     chain,
     clause_subject,
     gapped_subject,
     headline_subject,
     passive_agent,
+    quoted_company,
     reporter_of,
 )
 from pipeline.components.list_lines import (
@@ -225,7 +227,8 @@ class FactLinker(SavedRules):
         inside = (
             t for t in subject.subtree if owns(t, subject, owner, self.makers) and not self._analyst_at(t.i, model)
         )
-        named = owner.get(subject.i) or next((owner[t.i] for t in inside), None)
+        named_as = appositive_name(subject, owner)  # "X's battery unit, Y, will …"
+        named = owner.get(subject.i) or (owner[named_as.i] if named_as else next((owner[t.i] for t in inside), None))
         if named is not None and token.lower_ in self.reporting and self._analyst_at(subject.i, model):
             return Link(None, None)  # "…, up from 20 GWh, rating agency X said": a source, not the subject
         if named is not None:
@@ -235,6 +238,10 @@ class FactLinker(SavedRules):
         owner_word = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in self.anaphors), None)
         if owner_word is not None:  # "Its research spending rose to …"
             return self._antecedent(owner_word, model)
+        ours = subject.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ == "our" for c in subject.children)
+        speaker = quoted_company(token, self.reporting, owner) if ours else None
+        if speaker is not None:  # "'We will …,' said A, chief executive of X"
+            return Link(owner[speaker.i], how)
         if subject.lower_ in self.people:
             return Link(None, None)
         if subject.lower_ in self.markets or subject.ent_type_ in GEOGRAPHY:

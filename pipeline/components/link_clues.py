@@ -66,6 +66,11 @@ def chain(verb: Token) -> list[Token]:
     return chain
 
 
+def appositive_name(subject: Token, owner: dict[int, str]) -> Token | None:
+    """The organization an apposition names the subject as: "X's battery unit, Y, will …" is Y."""
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i in owner), None)
+
+
 def passive_agent(verb: Token, owner: dict[int, str]) -> Token | None:
     """The organization that does what a passive verb says: "Production will be started by X"."""
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -74,3 +79,14 @@ def passive_agent(verb: Token, owner: dict[int, str]) -> Token | None:
     named = [c for c in agent.children if c.dep_ == "pobj" and c.i in owner] if agent is not None else []
     return named[0] if named else None
 
+
+def quoted_company(verb: Token, reporting: frozenset[str], owner: dict[int, str]) -> Token | None:
+    """The organization of whoever says "we" in a quote, for the clause of ``verb``: "'We will …,'
+    said A, chief executive of X", "'We …,' X chief executive A said"."""
+    statement = verb
+    while statement.dep_ in {"xcomp", "conj"} and statement.head.i != statement.i:
+        statement = statement.head
+    if statement.dep_ not in {"ccomp", "parataxis"} or statement.head.lower_ not in reporting:
+        return None
+    speaker = next((c for c in statement.head.children if c.dep_ in SUBJECTS), None)
+    return next((t for t in speaker.subtree if t.i in owner), None) if speaker is not None else None
