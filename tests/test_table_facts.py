@@ -48,6 +48,11 @@ ROWS = [
         '"We will reach 100 GWh by 2030," said John Carter, an engineer.',
         "100 GWh", None, None, "we-of-a-speaker-with-no-company-is-no-one's",
     ),
+    _row(
+        "Halvorsen Battery Corp. outlined its plans on Monday:\n• a 10 GWh first phase by 2026\n"
+        "• a second phase of 20 GWh by 2028",
+        "20 GWh", "Halvorsen Battery Corp.", "second phase", "a-list-is-the-company-its-introduction-names",
+    ),
 ]
 
 

@@ -26,7 +26,7 @@ from pipeline.components.list_lines import (
     in_list_line,
     line_bounds,
     list_owner,
-    list_start,
+    list_reference,
     table_header,
 )
 from pipeline.components.milestones import MilestoneFinder
@@ -333,7 +333,7 @@ def _focus(model: ArticleModel, token: Token | Span) -> Link:
     found = model.focus()
     listed = in_list_line(token.doc, at)
     window = RECENT_LIST_LINES if listed else RECENT_SENTENCES
-    if found is None or not model.recent(found, list_start(token.doc, at) if listed else at, window):
+    if found is None or not model.recent(found, list_reference(token.doc, at) if listed else at, window):
         return Link(None, None)
     return Link(found, "earlier")
 

@@ -114,3 +114,15 @@ def table_header(doc: Doc, at: int) -> str:
             break
         start, end = previous, before
     return text[start:end].split("|", 1)[0].strip().lower()
+
+
+def list_reference(doc: Doc, at: int) -> int:
+    """Where a list of token ``at`` counts from when the linker asks who was named before it: its
+    beginning, or the end of its first line where that line introduces it ("X outlined its plans:"),
+    so that the organization the introduction names counts."""
+    start = list_start(doc, at)
+    text = doc_text(doc)
+    line_start, line_end = line_bounds(text, doc[start].idx)
+    if not text[line_start:line_end].rstrip().endswith(":") or text[line_start:line_end].lstrip()[:1] in LIST_BULLETS:
+        return start
+    return min(_token_at(doc, max(line_end - 1, line_start)), at)
