@@ -53,6 +53,16 @@ ROWS = [
         "• a second phase of 20 GWh by 2028",
         "20 GWh", "Halvorsen Battery Corp.", "second phase", "a-list-is-the-company-its-introduction-names",
     ),
+    _row(
+        "Huaneng Cell Technology Co. will provide the cells from a new factory in Hungary, "
+        "which is due to open in 2026.",
+        "in 2026", "Huaneng Cell Technology Co.", None, "which-after-a-place-is-the-noun-the-place-modifies",
+    ),
+    _row(
+        "Kestrel's supplier, Huaneng Cell Technology Co., will provide cells from a factory in Hungary, "
+        "which is due to open in 2026.",
+        "in 2026", "Huaneng Cell Technology Co.", None, "which-after-a-place-and-an-apposition",
+    ),
 ]
 
 

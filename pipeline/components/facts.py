@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.components.clauses import SUBJECTS, brand_of, is_actor, is_generic, is_joint, is_partner, owns, recipient
 from pipeline.components.entities import ArticleModel
 from pipeline.components.link_clues import (
+    GEOGRAPHY,
+    antecedent_of,
     appositive_name,
     chain,
     clause_subject,
@@ -41,7 +43,6 @@ RELATIVE_PRONOUNS = {"which", "that", "who"}
 RECENT_SENTENCES = 2  # how far back the main actor must have been named to stand for an unnamed subject
 RECENT_DESCRIBED = 3  # how far back "the company" looks for the main actor before the most active one
 RECENT_LIST_LINES = 8  # the same for a list or table, counted from where it begins
-GEOGRAPHY = {"GPE", "NORP", "LOC"}
 SPEAKERS = {"he", "she"}
 
 
@@ -220,7 +221,7 @@ class FactLinker(SavedRules):
         subject = next((c for c in subjects if c.i in owner), subjects[0])
         how = "same_clause" if first_verb else "same_sentence"
         if subject.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":  # "SK Innovation, which injected …"
-            subject = token.head
+            subject = antecedent_of(token)
         if is_joint(subject, owner) or subject.lower_ in self.partners:  # "Mazda and Subaru will buy …", "the partners"
             venture = model.venture(token.i)
             return Link(venture, "owner") if venture else Link(None, None)

@@ -10,6 +10,8 @@ from pipeline.components.clauses import SUBJECTS
 from pipeline.components.entities import ArticleModel
 from pipeline.components.spans import doc_text
 
+GEOGRAPHY = frozenset({"GPE", "NORP", "LOC"})
+
 
 def clause_subject(pronoun: Token, model: ArticleModel) -> Span | None:
     """The organization that is the subject of the nearest clause above a pronoun (not the pronoun's
@@ -90,3 +92,12 @@ def quoted_company(verb: Token, reporting: frozenset[str], owner: dict[int, str]
         return None
     speaker = next((c for c in statement.head.children if c.dep_ in SUBJECTS), None)
     return next((t for t in speaker.subtree if t.i in owner), None) if speaker is not None else None
+
+
+def antecedent_of(relative_clause: Token) -> Token:
+    """What a relative clause is about: the noun it hangs on, or the noun a place after it modifies
+    ("a new factory in Hungary, which is due to open in 2026": the factory, not Hungary)."""
+    noun = relative_clause.head
+    while noun.ent_type_ in GEOGRAPHY and noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head.head
+    return noun
