@@ -63,6 +63,15 @@ ROWS = [
         "which is due to open in 2026.",
         "in 2026", "Huaneng Cell Technology Co.", None, "which-after-a-place-and-an-apposition",
     ),
+    _row(
+        "Norvik Lithium Corp. has secured $450 million for its refinery, the company said on Thursday.\n\n"
+        '"This is a milestone for our company," chief executive Maria Lopez said. "We aim to double capacity by 2029."',
+        "by 2029", "Norvik Lithium Corp.", None, "we-of-an-unnamed-company's-speaker-is-the-article's-company",
+    ),
+    _row(
+        '"We aim to double capacity by 2029," said John Carter, an engineer.',
+        "by 2029", None, None, "we-with-no-company-named-before-is-no-one's",
+    ),
 ]
 
 

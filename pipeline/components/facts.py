@@ -243,6 +243,8 @@ class FactLinker(SavedRules):
         speaker = quoted_company(token, self.reporting, owner) if ours else None
         if speaker is not None:  # "'We will …,' said A, chief executive of X"
             return Link(owner[speaker.i], how)
+        if ours and model.focus() and model.recent(model.focus(), token.i, RECENT_DESCRIBED):
+            return Link(model.focus(), "earlier")  # "'We aim to double capacity,' chief executive A said"
         if subject.lower_ in self.people:
             return Link(None, None)
         if subject.lower_ in self.markets or subject.ent_type_ in GEOGRAPHY:
