@@ -66,11 +66,27 @@ ROWS = [
     _row(
         "Norvik Lithium Corp. has secured $450 million for its refinery, the company said on Thursday.\n\n"
         '"This is a milestone for our company," chief executive Maria Lopez said. "We aim to double capacity by 2029."',
-        "by 2029", "Norvik Lithium Corp.", None, "we-of-an-unnamed-company's-speaker-is-the-article's-company",
+        "by 2029", "Norvik Lithium Corp.", "capacity", "we-of-an-unnamed-company's-speaker-is-the-article's-company",
     ),
     _row(
         '"We aim to double capacity by 2029," said John Carter, an engineer.',
-        "by 2029", None, None, "we-with-no-company-named-before-is-no-one's",
+        "by 2029", None, "capacity", "we-with-no-company-named-before-is-no-one's",
+    ),
+    _row(
+        "Norvik Lithium Corp. aims to double capacity by 2029.",
+        "by 2029", "Norvik Lithium Corp.", "capacity", "what-a-goal-verb-aims-at",
+    ),
+    _row(
+        "Norvik Lithium Corp. is aiming for a listing in Toronto in 2026.",
+        "in 2026", "Norvik Lithium Corp.", "listing", "aiming-for",
+    ),
+    _row(
+        "Orlen Cells Ltd. said the new cell will enter mass production in 2026.",
+        "in 2026", "Orlen Cells Ltd.", "mass production", "enter-mass-production",
+    ),
+    _row(
+        "Tidewater Storage Inc. said the battery is scheduled to enter service in mid-2027.",
+        "in mid-2027", "Tidewater Storage Inc.", "service", "enter-service",
     ),
 ]
 

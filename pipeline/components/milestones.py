@@ -182,6 +182,8 @@ class MilestoneFinder(MilestonePhrases):
                 target = next((c for c in verb.children if c.dep_ in {"dobj", "attr"} and self._is_thing(c)), None)
                 if target is None and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in verb.children):
                     target = self._prepositional_object(verb, {"into", "in", "to", "for"})
+                if target is None and self._verb_in(verb, self.goal_nouns):  # "aims for a listing", "aims to
+                    target = self._prepositional_object(verb, {"to", "for", "at"})  # double capacity" (read as "to")
                 if target is not None:
                     return target
             if any(c.dep_ == "dobj" for c in verb.children):
