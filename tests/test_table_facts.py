@@ -88,6 +88,18 @@ ROWS = [
         "Tidewater Storage Inc. said the battery is scheduled to enter service in mid-2027.",
         "in mid-2027", "Tidewater Storage Inc.", "service", "enter-service",
     ),
+    _row(
+        "The new cell from Orlen Cells Ltd. will enter mass production in 2026.",
+        "in 2026", "Orlen Cells Ltd.", "mass production", "the-product-from-its-maker",
+    ),
+    _row(
+        "The Helix 9 pack from Volstar Energy stores 5 kWh and costs $2,999.",
+        "5 kWh", "Volstar Energy", "Helix 9 pack", "the-named-pack-from-its-maker",
+    ),
+    _row(
+        "Cells from Chinese suppliers cost $60 per kWh, Orlen Cells Ltd. said.",
+        "$60", None, "cells", "products-from-no-one-in-particular-are-no-one's",
+    ),
 ]
 
 

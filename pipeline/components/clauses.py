@@ -17,18 +17,25 @@ NOT_ACTOR_PREPOSITIONS = frozenset(
 INDEFINITE = frozenset({"a", "an", "any", "some", "many", "most"})
 
 
-def owns(token: Token, subject: Token, owner: dict[int, str], makers: frozenset[str] = frozenset()) -> bool:
+def owns(
+    token: Token,
+    subject: Token,
+    owner: dict[int, str],
+    makers: frozenset[str] = frozenset(),
+    products: frozenset[str] = frozenset(),
+) -> bool:
     """An organization inside the subject that the subject belongs to ("A CATL executive",
     "Tesla's plant", "analysts at CITIC", "the Redmi K90 Pro from Xiaomi", and with ``makers`` "the
     larger, developed by X", "a consortium led by X"), not a partner behind "with", "from", "to" or
-    "by" ("supply deals with Mazda")."""
+    "by" ("supply deals with Mazda"); with ``products``, the maker after "from" ("the new cell from X")."""
     if token.i not in owner:
         return False
     while token.i != subject.i:
         if token.dep_ == "agent" and token.head.dep_ == "acl" and token.head.lower_ in makers:
             token = token.head.head  # "developed by X": X made what the phrase describes
             continue
-        if token.pos_ == "ADP" and token.lower_ in PARTNER_PREPOSITIONS and not _made_by(token, subject, owner):
+        partner = token.pos_ == "ADP" and token.lower_ in PARTNER_PREPOSITIONS
+        if partner and not _made_by(token, subject, owner, products):
             return False
         if token.pos_ in {"VERB", "AUX"}:
             return False  # another clause inside the subject: "appetite …, consultancy X estimates"
@@ -36,10 +43,12 @@ def owns(token: Token, subject: Token, owner: dict[int, str], makers: frozenset[
     return True
 
 
-def _made_by(preposition: Token, subject: Token, owner: dict[int, str]) -> bool:
-    """ "the Redmi K90 Pro from Xiaomi": a product's name, then its maker after "from"."""
-    named = subject.pos_ == "PROPN" and subject.i not in owner
-    return named and preposition.lower_ == "from" and preposition.head.i == subject.i
+def _made_by(preposition: Token, subject: Token, owner: dict[int, str], products: frozenset[str]) -> bool:
+    """ "the Redmi K90 Pro from Xiaomi", "the new cell from X": a product, then its maker after "from"
+    (a product's name, or a product word with "the": "cells from Chinese suppliers" are no one's)."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    product = subject.pos_ == "PROPN" or (subject.lower_ in products and definite)
+    return product and subject.i not in owner and preposition.lower_ == "from" and preposition.head.i == subject.i
 
 
 def is_joint(subject: Token, owner: dict[int, str]) -> bool:

@@ -65,6 +65,7 @@ class FactLinker(SavedRules):
         self.name_words = frozenset(self.rules["name_words"])
         self.giving = frozenset(self.rules["giving_verbs"])
         self.makers = frozenset(self.rules["maker_participles"])
+        self.products = frozenset(self.rules["made_things"])
         self.partners = frozenset(self.rules["partners"])
         self.documents = frozenset(self.rules["documents"])
         self.funding = frozenset(self.rules["funding_nouns"])
@@ -140,7 +141,7 @@ class FactLinker(SavedRules):
             venture = model.venture(verb.i)
             return Link(venture, "owner") if venture else Link(None, None)
         # the company itself, or one inside the subject: "Nordvik's chief executive said"
-        inside = next((t for t in subject.subtree if owns(t, subject, owner, self.makers)), None)
+        inside = next((t for t in subject.subtree if owns(t, subject, owner, self.makers, self.products)), None)
         mention = model.mention_at(inside.i) if inside is not None else None
         if mention is not None and not model.is_analyst(mention):
             return Link(mention.kb_id_, "same_sentence")
@@ -226,7 +227,9 @@ class FactLinker(SavedRules):
             venture = model.venture(token.i)
             return Link(venture, "owner") if venture else Link(None, None)
         inside = (
-            t for t in subject.subtree if owns(t, subject, owner, self.makers) and not self._analyst_at(t.i, model)
+            t
+            for t in subject.subtree
+            if owns(t, subject, owner, self.makers, self.products) and not self._analyst_at(t.i, model)
         )
         named_as = appositive_name(subject, owner)  # "X's battery unit, Y, will …"
         named = owner.get(subject.i) or (owner[named_as.i] if named_as else next((owner[t.i] for t in inside), None))
@@ -256,7 +259,7 @@ class FactLinker(SavedRules):
     def _names_organization(self, subject: Token, owner: dict[int, str]) -> bool:
         if subject.lower_ in self.anaphors or subject.lower_ in self.name_words:
             return True
-        return any(owns(t, subject, owner, self.makers) for t in subject.subtree)
+        return any(owns(t, subject, owner, self.makers, self.products) for t in subject.subtree)
 
     def _given(self, verb: Token, model: ArticleModel, owner: dict[int, str]) -> Link | None:
         """The recipient of a giving verb, or the owner of the thing it gives to ("the project")."""
