@@ -100,6 +100,11 @@ ROWS = [
         "Cells from Chinese suppliers cost $60 per kWh, Orlen Cells Ltd. said.",
         "$60", None, "cells", "products-from-no-one-in-particular-are-no-one's",
     ),
+    _row(
+        "Arkon Motors and Pellucid Energy formed a joint venture, Arpel Cells, in March. "
+        "The venture will build a 25 GWh plant in Ohio.",
+        "25 GWh", "Arpel Cells", "plant", "the-venture-is-the-one-its-apposition-names-not-a-parent",
+    ),
 ]
 
 

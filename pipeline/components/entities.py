@@ -89,7 +89,7 @@ class ArticleModel:
                 actors.append((mention.start, mention.kb_id_))
             self._learn_things(mention)
         for known in self.owned.values():
-            known.sort()
+            known.sort(key=lambda entry: entry[0])  # at one token, the last learned: an apposition naming it
         self.actor_starts = [start for start, _ in actors]
         self.leaders = _leaders([name for _, name in actors])
         acting = {name for _, name in actors}  # a masthead or a source only is named, never acts
