@@ -298,6 +298,10 @@ class FactLinker(SavedRules):
                 return Link(found, "owner")
         focus = model.focus()
         described = token.pos_ != "PRON" and model.kind_of(token) == "company"
+        qualified = described and any(c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" for c in token.children)
+        previous = model.previous_subject(token.i) if qualified else None
+        if previous is not None:  # "Pavon will supply … The Spanish company plans …": the one just named
+            return Link(previous, "previous_sentence")
         if described and focus and model.recent(focus, token.i, RECENT_DESCRIBED):
             return Link(focus, "earlier")  # "the electronics maker": the company the article is about
         if token.pos_ == "PRON":  # "it", "its": the subject of the sentence before, if an organization
