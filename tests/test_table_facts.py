@@ -116,6 +116,18 @@ ROWS = [
         "The company plans to spend 1 billion euros on new models by 2028.",
         "1 billion euros", "Electra Mobility AG", "new models", "the-company-is-the-article's",
     ),
+    _row(
+        "Solvane Batteries Inc. plans to raise $500 million through a rights offering.",
+        "$500 million", "Solvane Batteries Inc.", "rights offering", "raised-through",
+    ),
+    _row(
+        "Kessel Motors is in talks with Ravnor Energy Corp. about a plant that could produce 20 GWh a year.",
+        "20 GWh", "Kessel Motors", "plant", "what-a-relative-clause-measures-is-its-noun",
+    ),
+    _row(
+        "Under the plan, Ravnor Energy Corp. will increase capacity to 30 GWh by 2028.",
+        "30 GWh", "Ravnor Energy Corp.", "capacity", "increase-capacity-to",
+    ),
 ]
 
 

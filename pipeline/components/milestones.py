@@ -74,7 +74,7 @@ class MilestoneFinder(MilestonePhrases):
         crore in its 12 GWh plant", "will invest NT$8.5 billion to expand its pilot line"."""
         if span.root.dep_ not in {"dobj", "nsubjpass"} or span.root.head.i != verb.i:
             return None
-        target = self._prepositional_object(verb, {"in", "into", "on", "for"}) or self._purpose(verb)
+        target = self._prepositional_object(verb, {"in", "into", "on", "for", "through", "via"}) or self._purpose(verb)
         return self._phrase(target, span, owner) if target is not None and target.i not in owner else None
 
     def _measure(self, span: Span, owner) -> Span | None:
@@ -162,6 +162,8 @@ class MilestoneFinder(MilestonePhrases):
         if span.label_ != "CAPACITY" or span.root.dep_ != "dobj" or span.root.head.i != verb.i:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in RELATIVES:  # "a plant that could produce 20 GWh a year"
+            subject = self._subject(verb)
         if subject is None or subject.pos_ != "NOUN" or subject.i in owner or not self._is_thing(subject):
             return None
         return self._phrase(subject, span, owner)
