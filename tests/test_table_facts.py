@@ -128,6 +128,11 @@ ROWS = [
         "Under the plan, Ravnor Energy Corp. will increase capacity to 30 GWh by 2028.",
         "30 GWh", "Ravnor Energy Corp.", "capacity", "increase-capacity-to",
     ),
+    _row(
+        "Orlen Cells Ltd. opened a plant in Ohio on Monday. "
+        "With an annual capacity of 15 GWh, the facility will supply Kessel Motors.",
+        "15 GWh", "Orlen Cells Ltd.", "annual capacity", "the-thing's-owner-not-its-customer",
+    ),
 ]
 
 

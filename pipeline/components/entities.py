@@ -85,7 +85,7 @@ class ArticleModel:
                 self.by_name_word.setdefault(word, []).append((mention.start, mention.kb_id_))
             if self._is_source(mention):
                 self.sources.add(mention.start)
-            if self._is_actor(mention):
+            if self.acts(mention):
                 actors.append((mention.start, mention.kb_id_))
             self._learn_things(mention)
         for known in self.owned.values():
@@ -114,7 +114,12 @@ class ArticleModel:
             return True
         return self.is_told(mention)
 
-    def _is_actor(self, mention: Span) -> bool:
+    def is_definite_thing(self, token: Token) -> bool:
+        """ "the plant", "its line": a thing of a kind whose owner the article may have named."""
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in token.children)
+        return definite and self.kind_of(token) in self.owned
+
+    def acts(self, mention: Span) -> bool:
         """The subject of a clause, its owner ("X's plant will …"), or the agent of a passive."""
         root = _root(mention)
         if root.dep_ in SUBJECTS or (root.dep_ == "poss" and root.head.dep_ in SUBJECTS):

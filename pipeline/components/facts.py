@@ -218,6 +218,9 @@ class FactLinker(Antecedents, SavedRules):
         about a market or a country."""
         mentions = model.in_sentence(sentence_tokens(span)[0])
         named = {m.kb_id_ for m in mentions if is_actor(m) and not model.is_source(m) and not model.is_analyst(m)}
+        built = model.owned_before(inner) if inner is not None and model.is_definite_thing(inner) else None
+        if built is not None and not any(model.acts(m) for m in mentions):
+            return Link(built, "owner")  # "With a capacity of 15 GWh, the facility will supply X": X is a customer
         if len(named) == 1:
             return Link(named.pop(), "same_sentence")
         funding = not named and inner is not None and model.kind_of(inner) == "funding"
