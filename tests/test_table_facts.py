@@ -133,6 +133,15 @@ ROWS = [
         "With an annual capacity of 15 GWh, the facility will supply Kessel Motors.",
         "15 GWh", "Orlen Cells Ltd.", "annual capacity", "the-thing's-owner-not-its-customer",
     ),
+    _row(
+        "$2 Billion Battery Plant Planned by Orlen Cells in Ohio\n\nOrlen Cells Ltd. said it would build the plant.",
+        "$2 Billion", "Orlen Cells Ltd.", "Battery Plant", "a-headline-naming-only-the-article's-company",
+    ),
+    _row(
+        "Ohio to Get $2 Billion Battery Plant as Kessel Motors Picks Orlen Cells\n\n"
+        "Orlen Cells Ltd. said it would build the plant for Kessel Motors.",
+        "$2 Billion", None, "Battery Plant", "a-headline-naming-two-companies-inside-is-no-one's",
+    ),
 ]
 
 

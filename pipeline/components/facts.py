@@ -89,7 +89,7 @@ class FactLinker(Antecedents, SavedRules):
         row = self._table_row(span, model)
         if row is not None:
             return row
-        headline = headline_subject(span, model.in_sentence(sentence_tokens(span)[0]))
+        headline = headline_subject(span, model.in_sentence(sentence_tokens(span)[0]), model.focus())
         if headline is not None:  # "GM, Samsung SDI Finalize $3.5 Billion Plant": a title names its subject first
             return Link(headline.kb_id_, "same_sentence")
         gapped = gapped_subject(span, model)

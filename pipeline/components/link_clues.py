@@ -36,9 +36,10 @@ def reporter_of(pronoun: Token, reporting: frozenset[str]) -> Token | None:
     return next((c for c in statement.head.children if c.dep_ in SUBJECTS), None)
 
 
-def headline_subject(span: Span, mentions: list[Span]) -> Span | None:
+def headline_subject(span: Span, mentions: list[Span], main: str | None) -> Span | None:
     """The organization a headline opens with, for a figure after it: the article's first line,
-    which the parser reads badly (Title Case, no verb agreement)."""
+    which the parser reads badly (Title Case, no verb agreement); else the one organization it names
+    where that is the article's main actor."""
     text = doc_text(span.doc)
     first_line = text[: text.find("\n")] if "\n" in text else text
     if not mentions or span.end_char > len(first_line) or first_line.rstrip().endswith("."):
@@ -47,7 +48,10 @@ def headline_subject(span: Span, mentions: list[Span]) -> Span | None:
     if len(mentions) > 1 and mentions[1].start == first.end + 1 and span.doc[first.end].lower_ in {"'s", "’s"}:
         first = mentions[1]  # "Tata's Agratas appoints …": the owned company is the subject
     opens = not first_line[: mentions[0].start_char].strip()
-    return first if opens and first.end_char <= span.start_char else None
+    if opens and first.end_char <= span.start_char:
+        return first
+    # "$2 Billion Battery Plant Planned by X": a headline naming one organization, the article's own
+    return mentions[0] if main is not None and {m.kb_id_ for m in mentions} == {main} else None
 
 
 def gapped_subject(span: Span, model: ArticleModel) -> Span | None:
