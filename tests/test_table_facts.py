@@ -142,6 +142,15 @@ ROWS = [
         "Orlen Cells Ltd. said it would build the plant for Kessel Motors.",
         "$2 Billion", None, "Battery Plant", "a-headline-naming-two-companies-inside-is-no-one's",
     ),
+    _row(
+        "Orlen Cells Ltd. and Kessel Motors opened their joint plant in Ohio on Monday. "
+        "The plant has a capacity of 15 GWh.",
+        "15 GWh", None, "capacity", "a-plant-two-companies-opened-is-neither's",
+    ),
+    _row(
+        "Orlen Cells Ltd. opened its plant in Ohio on Monday. The plant has a capacity of 15 GWh.",
+        "15 GWh", "Orlen Cells Ltd.", "capacity", "a-plant-one-company-opened-is-its",
+    ),
 ]
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from pipeline import gazetteer
-from pipeline.components.clauses import SUBJECTS
+from pipeline.components.clauses import SUBJECTS, is_joint
 from pipeline.components.spans import lower_words, sentence_tokens
 
 LEDE_ACTORS = 2  # the first subjects of an article say who it is about: they count extra
@@ -27,6 +27,7 @@ TELLING = frozenset({"told", "tell", "tells"})
 DESCRIBING = frozenset({"DET", "ADJ", "NOUN", "PROPN"})  # the words of "the Slovak news agency"
 NAMING_VERBS = frozenset({"called", "named", "dubbed", "known"})
 UNSHARED_THINGS = frozenset({"scheme", "product"})  # kinds of things never the main actor's by default
+JOINT = ""  # the owner of a thing several organizations build together ("A and B opened their joint plant")
 
 
 def _root(mention: Span) -> Token:
@@ -72,6 +73,7 @@ class ArticleModel:
         self.giving = frozenset(rules["giving_verbs"])
         self.thing_class: dict[str, str] = {w: c for c, words in rules["things"].items() for w in words}
         self.starts = [m.start for m in mentions]
+        self.owner = {i: m.kb_id_ for m in mentions for i in range(m.start, m.end)}
         self.by_sentence: dict[int, list[Span]] = {}
         self.sources: set[int] = set()  # start tokens of mentions that report
         self.owned: dict[str, list[tuple[int, str]]] = {}  # thing class -> (token, organization), in order
@@ -148,9 +150,10 @@ class ArticleModel:
             if child.dep_ == "appos":
                 self._own(child, mention.kb_id_)
         if root.dep_ in SUBJECTS:
+            name = JOINT if is_joint(root, self.owner) else mention.kb_id_
             for child in root.head.children:
                 if child.dep_ in {"dobj", "attr"}:
-                    self._own(child, mention.kb_id_)
+                    self._own(child, name)
 
     def _is_recipient(self, root: Token) -> bool:
         if root.dep_ == "dative" or (root.dep_ == "pobj" and root.head.lower_ == "to"):
@@ -249,7 +252,7 @@ class ArticleModel:
         """The organization that last built, owned or was described as this kind of thing ("X will
         build a plant", "X's plant", "X, the joint venture of …") before it, if any."""
         kind = self.kind_of(thing)
-        return _last_before(self.owned.get(kind, []), thing.i) if kind else None
+        return (_last_before(self.owned.get(kind, []), thing.i) or None) if kind else None  # JOINT: none
 
     def owner_of(self, thing: Token) -> str | None:
         """Whose "the plant" or "the venture" this is: its known owner, else the joint venture the
@@ -257,8 +260,11 @@ class ArticleModel:
         actor."""
         if self.kind_of(thing) in UNSHARED_THINGS:
             return self.owned_before(thing)  # a scheme with no known runner is no one's
+        kind = self.kind_of(thing)
+        if kind is not None and _last_before(self.owned.get(kind, []), thing.i) == JOINT:
+            return self.venture(thing.i)  # several built it together: their venture's, else no one's
         return self.owned_before(thing) or self.venture(thing.i) or self.focus()
 
     def venture(self, before: int) -> str | None:
         """The joint venture the article last described as one ("X, the joint venture of A and B")."""
-        return _last_before(self.owned.get("venture", []), before)
+        return _last_before(self.owned.get("venture", []), before) or None  # not JOINT: "A and B formed a venture"
