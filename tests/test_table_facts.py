@@ -151,6 +151,14 @@ ROWS = [
         "Orlen Cells Ltd. opened its plant in Ohio on Monday. The plant has a capacity of 15 GWh.",
         "15 GWh", "Orlen Cells Ltd.", "capacity", "a-plant-one-company-opened-is-its",
     ),
+    _row(
+        "China's installed storage capacity will top 180 GWh this year, the China Energy Storage Alliance said.",
+        "180 GWh", None, "storage capacity", "a-country's-figure-is-not-its-reporter's",
+    ),
+    _row(
+        "Germany's Varta will add 2 GWh of cell capacity by 2027.",
+        "2 GWh", "Varta", "cell capacity", "a-company-after-its-country-is-still-the-subject",
+    ),
 ]
 
 

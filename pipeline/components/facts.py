@@ -207,6 +207,8 @@ class FactLinker(Antecedents, SavedRules):
             return Link(model.focus(), "earlier")  # "'We aim to double capacity,' chief executive A said"
         if subject.lower_ in self.people:
             return Link(None, None)
+        if any(c.dep_ == "poss" and c.ent_type_ in GEOGRAPHY for c in subject.children):
+            return Link(None, None)  # "China's installed storage capacity will top …": a country's
         if subject.lower_ in self.markets or subject.ent_type_ in GEOGRAPHY:
             return Link(None, None)  # "the market could reach …", "Europe will have …"
         if is_generic(subject, self.owned_words):
