@@ -199,6 +199,7 @@ def verb_in(token: Token, verbs: frozenset[str]) -> bool:
     for stem in (word.removesuffix("ed"), word.removesuffix("ing")):
         if stem != word and len(stem) > 2 and stem[-1] == stem[-2]:
             candidates.add(stem[:-1])  # "dropped", "slipping"
+    candidates |= {c[:-3] + "ize" for c in candidates if c.endswith("ise")}  # "commercialise", "finalised"
     return bool(candidates & verbs)
 
 
