@@ -159,6 +159,14 @@ ROWS = [
         "Germany's Varta will add 2 GWh of cell capacity by 2027.",
         "2 GWh", "Varta", "cell capacity", "a-company-after-its-country-is-still-the-subject",
     ),
+    _row(
+        "Orlen Cells Ltd. hopes to commercialise solid-state cells around 2028.",
+        "around 2028", "Orlen Cells Ltd.", "solid-state cells", "british-spellings-of-object-verbs",
+    ),
+    _row(
+        "Deliveries of the 314Ah cells from Orlen Cells Ltd. will start in June 2026.",
+        "in June 2026", "Orlen Cells Ltd.", "deliveries", "the-maker-of-a-product-inside-the-subject",
+    ),
 ]
 
 

@@ -46,9 +46,10 @@ def owns(
 def _made_by(preposition: Token, subject: Token, owner: dict[int, str], products: frozenset[str]) -> bool:
     """ "the Redmi K90 Pro from Xiaomi", "the new cell from X": a product, then its maker after "from"
     (a product's name, or a product word with "the": "cells from Chinese suppliers" are no one's)."""
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-    product = subject.pos_ == "PROPN" or (subject.lower_ in products and definite)
-    return product and subject.i not in owner and preposition.lower_ == "from" and preposition.head.i == subject.i
+    made = preposition.head  # the subject, or a product inside it: "Deliveries of the 314Ah cells from X"
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in made.children)
+    product = made.pos_ == "PROPN" or (made.lower_.removesuffix("s") in products and definite)
+    return product and made.i not in owner and preposition.lower_ == "from" and made in subject.subtree
 
 
 def is_joint(subject: Token, owner: dict[int, str]) -> bool:
