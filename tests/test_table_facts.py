@@ -106,8 +106,8 @@ ROWS = [
         "25 GWh", "Arpel Cells", "plant", "the-venture-is-the-one-its-apposition-names-not-a-parent",
     ),
     _row(
-        "Electra Mobility AG has agreed to buy battery cells from Pavon Cells SA over six years.\n\n"
-        "Under the agreement, Pavon will supply 40 GWh of cells from its plant in Spain. "
+        "Electra Mobility AG has agreed to buy battery cells from Pavon Cells SA over six years, "
+        "Electra Mobility said.\n\nUnder the agreement, Pavon will supply 40 GWh of cells from its plant in Spain. "
         "The Spanish company plans to expand the plant to 30 GWh a year by 2028.",
         "30 GWh", "Pavon Cells SA", "plant", "a-company-described-by-nationality-is-the-one-just-named",
     ),
