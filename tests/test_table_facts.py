@@ -167,6 +167,16 @@ ROWS = [
         "Deliveries of the 314Ah cells from Orlen Cells Ltd. will start in June 2026.",
         "in June 2026", "Orlen Cells Ltd.", "deliveries", "the-maker-of-a-product-inside-the-subject",
     ),
+    _row(
+        "Velmora Energy Holdings will build a 30 GWh cell plant in Georgia.\n"
+        "Also read: Harlow Grid raises $300 million\nThe plant will open in 2028.",
+        "$300 million", None, None, "a-figure-on-a-line-linking-to-another-story-is-not-the-article's",
+    ),
+    _row(
+        "Velmora Energy Holdings will build a 30 GWh cell plant in Georgia.\n"
+        "Read more: Northvolt plans a 16 GWh plant\nThe plant will open in 2028.",
+        "16 GWh", "Northvolt", "plant", "a-figure-on-a-link-line-is-the-company-the-line-names",
+    ),
 ]
 
 

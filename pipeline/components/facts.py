@@ -23,7 +23,9 @@ from pipeline.components.link_clues import (
 from pipeline.components.list_lines import (
     LIST_BULLETS,
     in_list_line,
+    is_link_line,
     line_bounds,
+    line_company,
     list_owner,
     table_header,
 )
@@ -86,6 +88,9 @@ class FactLinker(Antecedents, SavedRules):
         from the anchor (possessive, subject, "the company", "the plant"); the sentence; the focus."""
         if self._is_rate_footer(span):
             return Link(None, None)  # "($1 = 1,424.5 won)"
+        if is_link_line(doc_text(span.doc), span.start_char):  # "Also read: X raises …": another story's figure
+            company = line_company(span, model.mentions)
+            return Link(company, "same_sentence") if company else Link(None, None)
         row = self._table_row(span, model)
         if row is not None:
             return row

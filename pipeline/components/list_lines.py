@@ -6,9 +6,13 @@ counted from the list's beginning, alike for every line."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from spacy.tokens import Doc, Span
 
 from pipeline.components.spans import doc_text
+from pipeline.resources import table
 
 MAX_LIST_LINE_WORDS = 14
 MAX_HEADING_WORDS = 6
@@ -126,3 +130,21 @@ def list_reference(doc: Doc, at: int) -> int:
     if not text[line_start:line_end].rstrip().endswith(":") or text[line_start:line_end].lstrip()[:1] in LIST_BULLETS:
         return start
     return min(_token_at(doc, max(line_end - 1, line_start)), at)
+
+
+@cache
+def _link_line() -> re.Pattern[str]:
+    """The openings of lines that link to other stories ("Read more:", "See also:"), as the years rules list them."""
+    openings = "|".join(map(re.escape, table("years.toml")["lists"]["skipped"]))
+    return re.compile(rf"(?i)\s*(?:{openings})\s*:")
+
+
+def is_link_line(text: str, char: int) -> bool:
+    """Whether the line at ``char`` links to another story: "Also read: X raises $300 million"."""
+    return _link_line().match(text, line_bounds(text, char)[0]) is not None
+
+
+def line_company(span: Span, mentions: list[Span]) -> str | None:
+    """The first organization named on the line of ``span``, before it."""
+    start, _ = line_bounds(doc_text(span.doc), span.start_char)
+    return next((m.kb_id_ for m in mentions if start <= m.start_char < span.start_char), None)

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span
 
-from pipeline.components.list_lines import LIST_BULLETS, MAX_LIST_LINE_WORDS, line_bounds
+from pipeline.components.list_lines import LIST_BULLETS, MAX_LIST_LINE_WORDS, is_link_line, line_bounds
 from pipeline.components.spans import doc_text
 
 PLACES = {"GPE", "LOC", "DATE", "TIME"}  # "Bengaluru", "Monday" name no milestone
@@ -60,6 +60,8 @@ def other_cell(found: Span, span: Span) -> bool:
 
 
 def _is_list_line(line: str, before: str) -> bool:
+    if is_link_line(line, 0):
+        return False  # "Also read: X raises $300 million" links to another story: no label of its figure
     label_words = sum(any(c.isalnum() for c in word) for word in before.split(":", 1)[0].split())
     return ":" in before and label_words <= MAX_LABEL_WORDS and len(line.split()) <= MAX_LIST_LINE_WORDS
 
