@@ -10,6 +10,7 @@ from enum import Enum
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.components.list_lines import is_link_line
 from pipeline.components.saved_rules import SavedRules
 from pipeline.components.spans import doc_text, longest_first, lower_words, sentence_tokens, set_fact, to_span
 from pipeline.normalize.year_grammar import is_this_year, needs_period
@@ -52,7 +53,6 @@ class RowRules:
 
     def __init__(self, rules: Mapping) -> None:
         self.markers = tuple(rules["markers"])
-        self.skipped = re.compile(rf"(?i)(?:{'|'.join(map(re.escape, rules['skipped']))})\s*:")
         self.metadata = re.compile(rf"(?i)(?:{'|'.join(map(re.escape, rules['metadata']))})(?!\w)")
         self.metadata_length = int(rules["metadata_length"])
 
@@ -66,7 +66,7 @@ class RowRules:
         """A "Read more" line, or a short line of page metadata ("Updated March 4, 2026")."""
         line_start, line_end = self._line(text, start)
         before = text[line_start:start].lstrip()
-        if self.skipped.match(before) is not None:
+        if is_link_line(text, start):
             return True
         return line_end - line_start <= self.metadata_length and self.metadata.match(before) is not None
 
