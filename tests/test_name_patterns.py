@@ -69,3 +69,15 @@ def test_repeated_name_words_are_bounded():
 
     operators = {token.get("OP") for rule in jsonl("org_patterns.jsonl") for token in rule["pattern"]}
     assert not operators & {"*", "+"}, operators
+
+
+def test_the_words_learned_per_process_are_bounded(patterns, monkeypatch):
+    """Over millions of articles new words keep coming: the per-word look-up starts afresh at a bound."""
+    import pipeline.components.name_patterns as module
+
+    nlp = load_pipeline("blank")
+    monkeypatch.setattr(module, "KNOWN_WORDS", 5)
+    before = sorted(patterns(nlp(make_doc(nlp, "Harrow Motors Inc. and Velmora Energy Co. Ltd. signed.", None))))
+    assert len(patterns.known) <= 5
+    again = sorted(patterns(nlp(make_doc(nlp, "Harrow Motors Inc. and Velmora Energy Co. Ltd. signed.", None))))
+    assert again == before and before

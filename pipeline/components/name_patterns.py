@@ -29,6 +29,7 @@ from pipeline.resources import jsonl
 
 PATTERN_FILE = "org_patterns.jsonl"
 WORD_ATTRIBUTES = {"ORTH": ORTH, "LOWER": LOWER}  # the word predicates that make a word required
+KNOWN_WORDS = 200_000  # distinct words whose anchor flags are kept (``_learn``) before they are read afresh
 UNBOUNDED = 1 << 30  # the tokens a "+" or "*" may take: a rule with one is run on the whole Doc
 
 
@@ -139,6 +140,8 @@ class NamePatterns:
         """The anchor flags a word has and its (attribute, word) keys among the anchors' words, read
         once per distinct word: flags and lower-case forms are lexical, the same at every token of
         the word (``Doc.to_array`` of all the flag columns cost more per Doc than this look-up)."""
+        if len(self.known) >= KNOWN_WORDS:
+            self.known.clear()  # new words keep coming over millions of articles: memory stays flat
         lexeme = self.vocab[text]
         word_flags = tuple(flag for flag in self.flags if lexeme.check_flag(flag))
         keys = ((ORTH, lexeme.orth), (LOWER, lexeme.lower))
