@@ -9,13 +9,12 @@ import re
 from spacy.tokens import Span
 
 from pipeline.components.list_lines import LIST_BULLETS, MAX_LIST_LINE_WORDS, is_link_line, line_bounds
+from pipeline.components.org_lines import WORD, is_title_case
 from pipeline.components.spans import doc_text
 
 PLACES = {"GPE", "LOC", "DATE", "TIME"}  # "Bengaluru", "Monday" name no milestone
 MAX_LABEL_WORDS = 6  # a list line's label before its colon ("Energy segment sales, Q2: …")
 MAX_GLOSS_WORDS = 8  # words after the colon that say what a leading figure is
-TITLE_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
-TITLE_SHARE = 0.8  # of a title's words of four letters or more that start with a capital
 DASHES = re.compile(r"\s[–—-]\s")  # "Factorial – latest round": a company, then what its figure is
 
 
@@ -47,8 +46,7 @@ def in_title(span: Span) -> bool:
     first_line = text.split("\n", 1)[0]
     if span.end_char > len(first_line) or first_line.rstrip().endswith("."):
         return False
-    content = [word for word in TITLE_WORD.findall(first_line) if len(word) > 3]
-    return len(content) >= 4 and sum(word[0].isupper() for word in content) >= TITLE_SHARE * len(content)
+    return is_title_case(WORD.findall(first_line))
 
 
 def other_cell(found: Span, span: Span) -> bool:

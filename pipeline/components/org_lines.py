@@ -46,7 +46,7 @@ def lines(text: str) -> tuple[Range, ...]:
     return tuple(found)
 
 
-def _is_title_case(words: list[str]) -> bool:
+def is_title_case(words: list[str]) -> bool:
     """Most of the line's words of more than three letters (``WORD`` matches) are capitalised."""
     content = [word for word in words if len(word) > 3]
     return len(content) >= 4 and sum(word[0].isupper() for word in content) >= 0.8 * len(content)
@@ -78,7 +78,7 @@ def headlines(text: str) -> list[Range]:
         words = WORD.findall(line)
         ends_open = bool(words) and words[-1].islower() and not line.endswith((".", "!", "?", ":", ";"))
         section = len(line.split()) <= 4 and not line.endswith((".", "!", "?", ":", ";", ",", '"', "”"))  # "Outlook"
-        if (_is_title_case(words) and not line.endswith(".") and not ends_open) or _is_capitals(line) or section:
+        if (is_title_case(words) and not line.endswith(".") and not ends_open) or _is_capitals(line) or section:
             found.append((start, end))
     return found
 
