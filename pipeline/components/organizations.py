@@ -56,8 +56,9 @@ DASHES = {"--", "—", "–", "-"}
 GAZETTEER, RULE, NER, LAYOUT, LIST = "ORG_GAZETTEER", "ORG_RULE", "ORG_NER", "ORG_LAYOUT", "ORG_LIST"
 # A photo, picture or copyright credit: "Photo: Arun Plus", "Supplied: Origin Energy", "© 2026 Grid
 # Wire Pro.", "THE CANADIAN PRESS/Jane Doe".
+CREDIT_CUES = "Photo credit|Image credit|Picture credit|Photo|Image|Picture|Credit|Source|Supplied|Courtesy"
 CREDIT = re.compile(
-    r"(?:\b(?:Photo credit|Image credit|Picture credit|Photo|Image|Picture|Credit|Source|Supplied|Courtesy)\s*:"
+    rf"(?:\b(?:{CREDIT_CUES})\s*:"
     r"(?:\s*(?i:courtesy)[ \t]+of)?|"
     r"\bCourtesy of|(?:©|\(c\)|\bCopyright)(?:[ \t]+\d{4})?)"
     r"\s*(?P<name>[A-Z][\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of|de))*?)(?=[ \t]*(?:$|[\])\n;,|]|\.(?:\s|$)))"
@@ -66,7 +67,7 @@ CREDIT = re.compile(
 )
 # What every credit holds (a cue word, or a slash before a name): the credit pattern, which tries its
 # alternatives at every character, is run only on texts that have one.
-CREDIT_CUE = re.compile(r"Photo|Image|Picture|Credit|Source|Supplied|Courtesy|©|\(c\)|Copyright|/(?=[A-Z][a-z])")
+CREDIT_CUE = re.compile(rf"{CREDIT_CUES}|©|\(c\)|Copyright|/(?=[A-Z][a-z])")
 
 
 def build_gazetteer(nlp: Language) -> PhraseMatcher:
