@@ -73,10 +73,8 @@ def test_repeated_name_words_are_bounded():
 
 def test_the_words_learned_per_process_are_bounded(patterns, monkeypatch):
     """Over millions of articles new words keep coming: the per-word look-up starts afresh at a bound."""
-    import pipeline.components.name_patterns as module
-
     nlp = load_pipeline("blank")
-    monkeypatch.setattr(module, "KNOWN_WORDS", 5)
+    monkeypatch.setattr(patterns, "known_words", 5)
     before = sorted(patterns(nlp(make_doc(nlp, "Harrow Motors Inc. and Velmora Energy Co. Ltd. signed.", None))))
     assert len(patterns.known) <= 5
     again = sorted(patterns(nlp(make_doc(nlp, "Harrow Motors Inc. and Velmora Energy Co. Ltd. signed.", None))))

@@ -104,6 +104,7 @@ class NamePatterns:
             attribute: {w for a in every if a.attribute == attribute for w in a.words} for attribute in (ORTH, LOWER)
         }
         self.known: dict[str, tuple[tuple[int, ...], tuple[tuple[int, int], ...]]] = {}  # by ``_learn``
+        self.known_words = KNOWN_WORDS
         self.matchers = {rule: self._matcher(frozenset({rule})) for rule in self.patterns}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
@@ -140,7 +141,7 @@ class NamePatterns:
         """The anchor flags a word has and its (attribute, word) keys among the anchors' words, read
         once per distinct word: flags and lower-case forms are lexical, the same at every token of
         the word (``Doc.to_array`` of all the flag columns cost more per Doc than this look-up)."""
-        if len(self.known) >= KNOWN_WORDS:
+        if len(self.known) >= self.known_words:
             self.known.clear()  # new words keep coming over millions of articles: memory stays flat
         lexeme = self.vocab[text]
         word_flags = tuple(flag for flag in self.flags if lexeme.check_flag(flag))
