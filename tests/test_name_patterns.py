@@ -75,7 +75,8 @@ def test_the_words_learned_per_process_are_bounded(patterns, monkeypatch):
     """Over millions of articles new words keep coming: the per-word look-up starts afresh at a bound."""
     nlp = load_pipeline("blank")
     monkeypatch.setattr(patterns, "known_words", 5)
-    before = sorted(patterns(nlp(make_doc(nlp, "Harrow Motors Inc. and Velmora Energy Co. Ltd. signed.", None))))
+    text = "Zyxqorvane Motors Inc. and Velmora Energy Co. Ltd. signed."  # a word no earlier test has
+    before = sorted(patterns(nlp(make_doc(nlp, text, None))))
     assert len(patterns.known) <= 5
-    again = sorted(patterns(nlp(make_doc(nlp, "Harrow Motors Inc. and Velmora Energy Co. Ltd. signed.", None))))
+    again = sorted(patterns(nlp(make_doc(nlp, text, None))))
     assert again == before and before
