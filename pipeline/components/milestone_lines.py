@@ -58,10 +58,10 @@ def other_cell(found: Span, span: Span) -> bool:
 
 
 def _is_list_line(line: str, before: str) -> bool:
-    if is_link_line(line, 0):
+    # the cheap tests first: most figures stand in a paragraph, with no colon before them on their line
+    if ":" not in before or len(line.split()) > MAX_LIST_LINE_WORDS or is_link_line(line, 0):
         return False  # "Also read: X raises $300 million" links to another story: no label of its figure
-    label_words = sum(any(c.isalnum() for c in word) for word in before.split(":", 1)[0].split())
-    return ":" in before and label_words <= MAX_LABEL_WORDS and len(line.split()) <= MAX_LIST_LINE_WORDS
+    return sum(any(c.isalnum() for c in word) for word in before.split(":", 1)[0].split()) <= MAX_LABEL_WORDS
 
 
 def _label_span(span: Span, at: int, label: str, owner: dict[int, str]) -> Span | None:
