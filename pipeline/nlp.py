@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline.components import capacities, facts, money, organizations, paragraphs, tags, years  # noqa: F401
+from pipeline.matrix import use_numpy_products
 from pipeline.resources import UserRules, use_rules
 from pipeline.rules_dir import Rules, resolve_rules
 from pipeline.tokenization import customize_tokenizer
@@ -62,6 +63,7 @@ def _pipeline(name: str, rules: UserRules | None) -> Language:
         except OSError as error:
             raise ModelNotFound(f"spaCy model {name!r} is not installed: {error}") from None
         _tags_without_rules(nlp)
+        use_numpy_products(nlp)
     customize_tokenizer(nlp)
     if not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")

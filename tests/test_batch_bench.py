@@ -93,3 +93,32 @@ def test_the_bare_model_is_loaded_once_like_the_extraction_pipeline():
     from pipeline.batch.bench import bare_pipeline
 
     assert bare_pipeline("blank") is bare_pipeline("blank")
+
+
+def test_the_report_gives_the_cost_of_the_rules_against_the_model_with_the_same_products():
+    rates = {"seconds": 10.0, "articles_per_s": 20.0, "words_per_s": 2600.0}
+    names = ["full", "bare_model", "bare_same_products", "rules_only", "one_worker", "workers"]
+    names += ["long_article", "long_article_rules_only"]
+    report = {
+        "settings": {"workers": 2},
+        "cpus": 2,
+        **{name: rates for name in names},
+        "bare_same_products": {**rates, "articles_per_s": 22.0},
+        "long_article": {"characters": 100_123, "words": 15_000, "seconds": 3.0},
+        "long_article_rules_only": {"characters": 100_123, "words": 15_000, "seconds": 0.5},
+        "rounds": {name: [1000.0, 3000.0, 2000.0] for name in names},
+        "full_vs_bare": 1.2,
+        "full_vs_bare_median": 1.15,
+        "full_vs_same_products": 0.91,
+        "full_vs_same_products_median": 0.9,
+        "speed_up": 1.8,
+        "speed_up_median": 1.7,
+        "memory": [],
+    }
+    lines = format_report(report).splitlines()
+    assert lines[4].split() == ["bare", "model,", "our", "matrix", "products", "22.0", "2600", "10.0", "2000"]
+    assert "1.20 of the bare model's speed (median within rounds 1.15)" in lines[11]
+    assert lines[12] == (
+        "full extraction / bare model with the same matrix products: 0.91 (median within rounds 0.90): "
+        "the cost of the rules alone"
+    )

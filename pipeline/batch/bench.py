@@ -22,6 +22,7 @@ from pipeline.batch.engines import PoolEngine
 from pipeline.batch.entries import Chunk, Entry, Job, Source
 from pipeline.batch.textgen import ArticleGenerator, write_jsonl
 from pipeline.extraction import Article, extract, process
+from pipeline.matrix import use_numpy_products
 from pipeline.nlp import RULES_ONLY, load_pipeline, model_name
 
 # Both sides of a comparison process these articles first, untimed: the tables that are built on
@@ -69,15 +70,23 @@ def full_extraction(articles: list[Article], model: str | None, batch_size: int)
 
 
 @cache
-def bare_pipeline(name: str) -> Language:
+def bare_pipeline(name: str, same_products: bool = False) -> Language:
     """The model as spaCy ships it (``spacy.load`` with its default components), nothing of ours;
-    loaded once, as the extraction pipeline is. "blank": the bare tokenizer."""
-    return spacy.blank("en") if name == RULES_ONLY else spacy.load(name)
+    loaded once, as the extraction pipeline is. "blank": the bare tokenizer. ``same_products``: its
+    matrix products made as the extraction makes them (``pipeline.matrix``), its components unchanged."""
+    if name == RULES_ONLY:
+        return spacy.blank("en")
+    nlp = spacy.load(name)
+    if same_products:
+        use_numpy_products(nlp)
+    return nlp
 
 
-def bare_model(articles: list[Article], model: str | None, batch_size: int) -> dict[str, float]:
+def bare_model(
+    articles: list[Article], model: str | None, batch_size: int, same_products: bool = False
+) -> dict[str, float]:
     """The bare model over the same texts, in batches of the same size, warmed up the same way."""
-    nlp = bare_pipeline(model_name(model))
+    nlp = bare_pipeline(model_name(model), same_products)
     sum(1 for _ in nlp.pipe([article.text for article in warm_up_articles()], batch_size=batch_size))
     texts = [article.text for article in articles]
     return speed(timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=batch_size))), articles)
@@ -144,10 +153,14 @@ def run_bench(settings: BenchSettings, say: Callable[[str], None] = print) -> di
         for pool in pools.values():
             pool.close()
     report["full_vs_bare"] = report["full"]["words_per_s"] / report["bare_model"]["words_per_s"]
+    report["full_vs_same_products"] = report["full"]["words_per_s"] / report["bare_same_products"]["words_per_s"]
     report["speed_up"] = report["workers"]["words_per_s"] / report["one_worker"]["words_per_s"]
     # the same ratios within each round (measured minutes apart, not rounds apart), as a median
     rounds = report["rounds"]
     report["full_vs_bare_median"] = median(f / b for f, b in zip(rounds["full"], rounds["bare_model"], strict=True))
+    report["full_vs_same_products_median"] = median(
+        f / b for f, b in zip(rounds["full"], rounds["bare_same_products"], strict=True)
+    )
     report["speed_up_median"] = median(w / o for w, o in zip(rounds["workers"], rounds["one_worker"], strict=True))
     with tempfile.TemporaryDirectory() as folder:
         say(f"measuring the web run: {settings.web_relevant} battery pages among {settings.web_pages} …")
@@ -170,6 +183,7 @@ def _measure_round(
     steps: dict[str, Callable[[], dict[str, float]]] = {
         "full": lambda: full_extraction(articles, settings.model, settings.batch_size),
         "bare_model": lambda: bare_model(articles, settings.model, settings.batch_size),
+        "bare_same_products": lambda: bare_model(articles, settings.model, settings.batch_size, same_products=True),
         "rules_only": lambda: full_extraction(articles, RULES_ONLY, settings.batch_size),
         "one_worker": lambda: engine_run(pools["one_worker"], articles),
         "workers": lambda: engine_run(pools["workers"], articles),
@@ -199,7 +213,10 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
 def format_report(report: dict[str, Any]) -> str:
     """The report as a table, then the ratios and the memory peaks."""
     workers = report["settings"]["workers"]
-    labels = {"full": "full extraction", "bare_model": "bare spaCy model", "rules_only": "rules only (blank)"}
+    labels = {"full": "full extraction", "bare_model": "bare spaCy model"}
+    if "bare_same_products" in report:  # absent from reports written before the measure existed
+        labels["bare_same_products"] = "bare model, our matrix products"
+    labels["rules_only"] = "rules only (blank)"
     labels["one_worker"] = "batch job, 1 worker"
     labels["workers"] = f"batch job, {workers} workers"
     rows = [("measure (best round)", "articles/s", "words/s", "seconds", "median words/s")]
@@ -218,6 +235,11 @@ def format_report(report: dict[str, Any]) -> str:
         f"full extraction / bare model: {report['full_vs_bare']:.2f} of the bare model's speed "
         f"(median within rounds {report['full_vs_bare_median']:.2f})"
     )
+    if "full_vs_same_products" in report:
+        lines.append(
+            f"full extraction / bare model with the same matrix products: {report['full_vs_same_products']:.2f} "
+            f"(median within rounds {report['full_vs_same_products_median']:.2f}): the cost of the rules alone"
+        )
     lines.append(
         f"speed-up of the batch job with {workers} workers: {report['speed_up']:.2f}x on {report['cpus']} CPUs "
         f"(median within rounds {report['speed_up_median']:.2f}x)"
