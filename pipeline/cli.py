@@ -169,6 +169,7 @@ def extract(
       cat article.txt | battery-extract extract - --id wire-42 --indent 2"""
     from pipeline.extraction import extract as run
     from pipeline.extraction import parse_published
+    from pipeline.matrix import SettingError
     from pipeline.nlp import ModelNotFound
 
     if article_id and len(sources) > 1:
@@ -183,7 +184,7 @@ def extract(
         name = article_id or ("stdin" if source == "-" else Path(source).stem)
         try:
             record = run(text, article_id=name, published=day, model=model, rules_dir=rules)
-        except ModelNotFound as error:
+        except (ModelNotFound, SettingError) as error:
             raise fail(str(error), code=2) from None
         typer.echo(record.model_dump_json(indent=indent if len(texts) == 1 else None))
 

@@ -25,6 +25,10 @@ BLAS_SETTING = "BATTERY_EXTRACT_BLAS"
 CHOICES = ("numpy", "blis")
 
 
+class SettingError(ValueError):
+    """BATTERY_EXTRACT_BLAS names no known choice."""
+
+
 class OneThreadNumpyOps(NumpyOps):
     """NumpyOps whose ``gemm`` is numpy's, run on one BLAS thread; every other operation is thinc's."""
 
@@ -45,16 +49,17 @@ def _controller() -> ThreadpoolController:
 
 
 def blas_choice() -> str:
-    """The BATTERY_EXTRACT_BLAS setting: "numpy" (the default) or "blis"; ValueError otherwise."""
+    """The BATTERY_EXTRACT_BLAS setting: "numpy" (the default) or "blis"; SettingError otherwise."""
     choice = os.environ.get(BLAS_SETTING, "numpy").strip().lower() or "numpy"
     if choice not in CHOICES:
-        raise ValueError(f"{BLAS_SETTING}={choice!r}: expected one of {', '.join(CHOICES)}")
+        raise SettingError(f"{BLAS_SETTING}={choice!r}: expected one of {', '.join(CHOICES)}")
     return choice
 
 
-def use_numpy_products(nlp: Language) -> None:
-    """Every layer of every model in ``nlp`` multiplies through numpy (unless the setting says blis)."""
-    if blas_choice() != "numpy":
+def use_numpy_products(nlp: Language, choice: str | None = None) -> None:
+    """Every layer of every model in ``nlp`` multiplies through numpy, unless ``choice`` (by default
+    the setting) is "blis"."""
+    if (choice or blas_choice()) != "numpy":
         return
     ops = OneThreadNumpyOps()
     for _, component in nlp.pipeline:

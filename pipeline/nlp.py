@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline.components import capacities, facts, money, organizations, paragraphs, tags, years  # noqa: F401
-from pipeline.matrix import use_numpy_products
+from pipeline.matrix import blas_choice, use_numpy_products
 from pipeline.resources import UserRules, use_rules
 from pipeline.rules_dir import Rules, resolve_rules
 from pipeline.tokenization import customize_tokenizer
@@ -43,8 +43,9 @@ def _tags_without_rules(nlp: Language) -> None:
 def load_pipeline(name: str | None = None, rules: Rules = None) -> Language:
     """The extraction pipeline on model ``name`` ("blank" for rules only) with the shipped rules,
     extended or overridden by those of the ``rules`` directory; built once per model and rule set
-    (a rules directory is read again when one of its files changes)."""
-    return _pipeline(model_name(name), resolve_rules(rules))
+    (a rules directory is read again when one of its files changes), and for the BATTERY_EXTRACT_BLAS
+    setting in effect (``pipeline.matrix``; a bad one is a SettingError, with any model)."""
+    return _pipeline(model_name(name), resolve_rules(rules), blas_choice())
 
 
 def rules_of(nlp: Language) -> UserRules | None:
@@ -53,7 +54,7 @@ def rules_of(nlp: Language) -> UserRules | None:
 
 
 @cache
-def _pipeline(name: str, rules: UserRules | None) -> Language:
+def _pipeline(name: str, rules: UserRules | None, products: str) -> Language:
     use_rules(rules)
     if name == RULES_ONLY:
         nlp = spacy.blank("en")
@@ -63,7 +64,7 @@ def _pipeline(name: str, rules: UserRules | None) -> Language:
         except OSError as error:
             raise ModelNotFound(f"spaCy model {name!r} is not installed: {error}") from None
         _tags_without_rules(nlp)
-        use_numpy_products(nlp)
+        use_numpy_products(nlp, products)
     customize_tokenizer(nlp)
     if not any(nlp.has_pipe(p) for p in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")

@@ -101,3 +101,15 @@ def test_evaluate_prints_the_table_and_writes_json_and_html(runner, tmp_path):
 def test_evaluate_without_gold_is_a_usage_error(runner, tmp_path):
     result = runner.invoke(app, ["evaluate", str(tmp_path), "--model", "blank"])
     assert result.exit_code == 2 and "no gold articles" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["extract", "batch"])
+def test_an_unknown_blas_setting_is_a_usage_error_that_names_it(runner, article, tmp_path, monkeypatch, command):
+    monkeypatch.setenv("BATTERY_EXTRACT_BLAS", "mkl")
+    args = [command, str(article), "--model", "blank"]
+    if command == "batch":
+        args += ["--out", str(tmp_path / "out")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "BATTERY_EXTRACT_BLAS='mkl': expected one of numpy, blis" in result.stderr
+    assert not (tmp_path / "out").exists()  # the batch job stops before it starts

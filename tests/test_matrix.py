@@ -77,3 +77,13 @@ def test_the_annotations_are_those_of_spacys_own_products():
 
     for text, mine, spacys in zip(texts, ours.pipe(texts), theirs.pipe(texts), strict=True):
         assert annotations(mine) == annotations(spacys), text[:60]
+
+
+def test_the_pipeline_follows_the_setting_in_effect(monkeypatch):
+    monkeypatch.setenv(BLAS_SETTING, "blis")
+    spacys = load_pipeline(DEFAULT_MODEL)
+    monkeypatch.setenv(BLAS_SETTING, "numpy")
+    ours = load_pipeline(DEFAULT_MODEL)
+    assert spacys is not ours
+    assert not any(isinstance(layer.ops, OneThreadNumpyOps) for layer in _layers(spacys))
+    assert all(isinstance(layer.ops, OneThreadNumpyOps) for layer in _layers(ours))

@@ -30,6 +30,7 @@ from pipeline.batch.results import chunk_output
 from pipeline.batch.skiplog import SkipLog
 from pipeline.batch.store import RECORD_FORMATS, FolderInUse, FolderLock, Store, write_atomic, write_lines
 from pipeline.batch.validation import Checker
+from pipeline.matrix import SettingError, blas_choice
 from pipeline.nlp import ModelNotFound
 
 ENGINES = ("local", "dask")
@@ -185,7 +186,8 @@ def run_batch(settings: BatchSettings, stream: TextIO | None = None, bar: bool |
     settings.check()
     try:
         model = model_info(settings.model)
-    except ModelNotFound as error:
+        blas_choice()  # a bad setting stops the job here, not in every worker
+    except (ModelNotFound, SettingError) as error:
         raise UsageError(str(error)) from None
     store, lock, ledger = open_job(settings, model)
     try:
