@@ -303,6 +303,11 @@ RULE_NAMES = [
         ["Sakura Denki Energy Devices Co.", "Sakura Denki Holdings"],
         id="parent-and-unit-are-two",
     ),
+    pytest.param(
+        "The deal was arranged by Rabobank, Helaba and Deutsche Bank.",
+        ["Deutsche Bank", "Helaba", "Rabobank"],
+        id="a-name-before-and-and-a-known-bank-is-another-lender",
+    ),
 ]
 
 
@@ -696,6 +701,11 @@ MODEL_NOT_ORGANIZATIONS = [
         "Battery makers in Europe are struggling to compete on price.",
         "Battery makers",
         id="model-not-generic-battery-makers",
+    ),
+    pytest.param(
+        "E-bikes sold here must meet UL 2849, and Intertek Group plc says it has tested 900 models.",
+        "UL 2849",
+        id="model-not-a-standard-coordinated-with-a-company",
     ),
 ]
 

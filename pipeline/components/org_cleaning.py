@@ -198,9 +198,14 @@ def is_product_or_figure(span: Span) -> bool:
     doc, texts = span.doc, words(span.doc)
     lower = lower_words(doc)
     following = lower[span.end] if span.end < len(texts) else ""
-    numbers, digits = flags(doc, LIKE_NUM), flags(doc, IS_DIGIT)
-    holds_figure = any(numbers[i] or digits[i] or "/" in texts[i] for i in range(span.start, span.end))
-    return following in product_nouns() or holds_figure or _shares_a_noun(span, texts, lower)
+    slashed = any("/" in texts[i] for i in range(span.start, span.end))  # "MW/2,000"
+    return following in product_nouns() or holds_number(span) or slashed or _shares_a_noun(span, texts, lower)
+
+
+def holds_number(span: Span) -> bool:
+    """A number among the name's words: a standard's or a model's ("UL 2849", "Model 3")."""
+    numbers, digits = flags(span.doc, LIKE_NUM), flags(span.doc, IS_DIGIT)
+    return any(numbers[i] or digits[i] for i in range(span.start, span.end))
 
 
 def _shares_a_noun(span: Span, texts: list[str], lower: list[str]) -> bool:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from pipeline.components.name_patterns import NamePatterns
 from pipeline.components.org_cleaning import (
     clean_span,
+    holds_number,
     in_credit_line,
     is_nationality,
     is_product_or_figure,
@@ -45,7 +46,16 @@ from pipeline.components.org_lines import header, headlines, list_cells, masthea
 from pipeline.components.org_lists import coordinated
 from pipeline.components.org_words import capital_says_nothing, is_product_name
 from pipeline.components.saved_rules import SavedRules
-from pipeline.components.spans import doc_text, entities, flags, longest_first, span_text, to_span, words
+from pipeline.components.spans import (
+    doc_text,
+    entities,
+    flags,
+    longest_first,
+    lower_words,
+    span_text,
+    to_span,
+    words,
+)
 from pipeline.gazetteer import entries
 from pipeline.normalize.places import is_country_or_region, is_place
 from pipeline.resources import table
@@ -113,11 +123,12 @@ class OrganizationFinder(SavedRules):
         found = [*map(_with_enumeration, self._pattern_spans(doc)), *_regional_units(doc, gazetteer)]
         found = [part for span in found for part in _at_possessives(span)]
         ruled = [c for c in (clean_span(s) for s in found) if c is not None and holds(c)]
+        ruled = [c for c in ruled if not _joins_a_known_name(c, gazetteer)]
         ruled += [s for s in self._layout_spans(doc, text) if holds(s)]
         proposed = self._ner_candidates(doc, holds)
         members = coordinated(doc, [*gazetteer, *ruled, *proposed], LIST, gazetteer)
         listed = [c for c in (clean_span(s) for s in members) if c]
-        ruled += [c for c in listed if holds(c) and not is_product(c)]
+        ruled += [c for c in listed if holds(c) and not is_product(c) and not holds_number(c)]  # "UL 2849"
         for cells in list_cells(text):
             ruled += self._list_members(doc, cells, [*gazetteer, *ruled, *proposed], holds)
         units = [n for n in proposed if _extends(n, gazetteer)]
@@ -272,6 +283,14 @@ def _name_ends() -> dict[str, frozenset[str]]:
     classes = table("token_classes.toml")
     legal = frozenset(classes["legal_tail"]["words"])
     return {"legal": legal, "any": legal | set(classes["name_end"]["words"]) | set(classes["institution"]["words"])}
+
+
+def _joins_a_known_name(span: Span, gazetteer: list[Span]) -> bool:
+    """A rule's name whose last words, after "and" or "or", are a gazetteer name: "Helaba and Deutsche
+    Bank" is two lenders, not one (the coordination finds the other); "Hong Kong Exchanges and
+    Clearing" holds no known name after its "and"."""
+    lower = lower_words(span.doc)
+    return any(span.start < g.start and g.end == span.end and lower[g.start - 1] in {"and", "or"} for g in gazetteer)
 
 
 def _extends(span: Span, gazetteer: list[Span]) -> bool:
