@@ -552,6 +552,16 @@ MODEL_NAMES = [
         ["Krell Batteries", "Ostara Holdings"],
         id="model-a-coined-name-ending-in-batteries",
     ),
+    pytest.param(
+        "Northvolt spun off a storage arm named Voltpack Systems last year.",
+        ["Northvolt", "Voltpack Systems"],
+        id="model-a-name-given-to-an-arm-is-a-name",
+    ),
+    pytest.param(
+        "Analysts called Northvolt a warning for Europe's battery makers.",
+        ["Northvolt"],
+        id="model-a-finite-verb-names-nothing",
+    ),
 ]
 
 
@@ -706,6 +716,11 @@ MODEL_NOT_ORGANIZATIONS = [
         "E-bikes sold here must meet UL 2849, and Intertek Group plc says it has tested 900 models.",
         "UL 2849",
         id="model-not-a-standard-coordinated-with-a-company",
+    ),
+    pytest.param(
+        "Ionvale Energy builds 30 Ah cells with a new cathode it calls NOVA.",
+        "NOVA",
+        id="model-not-a-name-given-to-a-thing",
     ),
 ]
 

@@ -24,6 +24,9 @@ NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 # Tags that end an apposition's noun phrase: a preposition, a relative word, a verb.
 APPOSITION_ENDS = frozenset({"IN", "TO", "WDT", "WP", "VBZ", "VBD", "VBP", "MD"})
 YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Verbs that give a thing its name, and the pronouns that give it in "a design it calls X".
+NAMING_VERBS = frozenset({"call", "calls", "called", "dub", "dubs", "dubbed", "brand", "brands", "branded", "named"})
+PRONOUNS = frozenset({"it", "we", "they"})
 
 
 @cache
@@ -114,7 +117,33 @@ def names_a_thing(span: Span) -> bool:
     if span.start > 0 and lower_words(doc)[span.start - 1] in OWNERS and not modifies:
         return True
     head = _apposition_head(doc, at)
-    return head is not None and lower_words(doc)[head] in product_nouns()
+    return (head is not None and lower_words(doc)[head] in product_nouns()) or _named_thing(span)
+
+
+def _named_thing(span: Span) -> bool:
+    """A name the text gives to a thing: "an electrolyte it calls FEST", "a fast-charging battery
+    called Shenxing", "a pack, branded Zentra Max"; not to an organization ("a storage arm named X")
+    nor after a finite verb ("analysts called Northvolt …": no noun is being named)."""
+    lower, tagged = lower_words(span.doc), tags(span.doc)
+    at = span.start - 1
+    if at < 1 or lower[at] not in NAMING_VERBS:
+        return False
+    if tagged[at] in {"VBZ", "VBP"} and lower[at - 1] in PRONOUNS:
+        at -= 1  # "a design it calls X"
+    elif tagged[at] != "VBN":
+        return False
+    at -= 1
+    if at > 0 and lower[at] == ",":
+        at -= 1
+    # a noun (the tagger calls some rare nouns adjectives: "a quasi-solid electrolyte it calls …")
+    return at >= 0 and tagged[at] in {"NN", "NNS", "JJ"} and lower[at] not in _organization_nouns()
+
+
+@cache
+def _organization_nouns() -> frozenset[str]:
+    """Nouns that say what an organization is ("unit", "startup", "lender"): a name given to one is a name."""
+    classes = table("token_classes.toml")
+    return frozenset(classes["descriptor"]["words"]) | frozenset(classes["apposition_noun"]["words"])
 
 
 def _apposition_head(doc: Doc, at: int) -> int | None:
