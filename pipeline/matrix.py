@@ -32,8 +32,6 @@ class SettingError(ValueError):
 class OneThreadNumpyOps(NumpyOps):
     """NumpyOps whose ``gemm`` is numpy's, run on one BLAS thread; every other operation is thinc's."""
 
-    name = "numpy"
-
     def __init__(self) -> None:
         super().__init__(use_blis=False)
 
